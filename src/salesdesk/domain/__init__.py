@@ -1,0 +1,1 @@
+"""Pure domain model: entities, rules and maths. Standard library only (numpy allowed)."""

@@ -1,0 +1,68 @@
+"""Field-level validation shared by entities and importers."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from salesdesk.domain.errors import ValidationError
+
+# Pragmatic address check (local@domain.tld); full RFC 5322 is not what users mistype.
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def clean_text(value: object, field: str, *, required: bool = False, max_len: int = 200) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    if required and not text:
+        raise ValidationError("is required", field=field)
+    if len(text) > max_len:
+        raise ValidationError(f"is longer than {max_len} characters", field=field)
+    return text
+
+
+def clean_email(value: object, field: str = "email") -> str | None:
+    text = clean_text(value, field).lower()
+    if not text:
+        return None
+    if not _EMAIL.match(text):
+        raise ValidationError(f"'{text}' is not a valid e-mail address", field=field)
+    return text
+
+
+def clean_int(value: object, field: str, *, minimum: int | None = None) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = Decimal(str(value).strip().replace("\u00a0", "").replace(" ", ""))
+    except InvalidOperation:
+        raise ValidationError(f"'{value}' is not a whole number", field=field) from None
+    if number != number.to_integral_value():
+        raise ValidationError(f"'{value}' is not a whole number", field=field)
+    result = int(number)
+    if minimum is not None and result < minimum:
+        raise ValidationError(f"must be at least {minimum} (got {result})", field=field)
+    return result
+
+
+def clean_decimal(value: object, field: str, *, minimum: Decimal | None = None,
+                  places: int = 2) -> Decimal | None:
+    """Parse an exact decimal. Accepts '1 234,56' (comma decimal) as Excel in France writes."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, float):
+        value = repr(value)
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    elif "," in text and "." in text:
+        text = text.replace(",", "") if text.rfind(".") > text.rfind(",") else \
+            text.replace(".", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(f"'{value}' is not a number", field=field) from None
+    if not number.is_finite():
+        raise ValidationError(f"'{value}' is not a number", field=field)
+    if minimum is not None and number < minimum:
+        raise ValidationError(f"must be at least {minimum} (got {number})", field=field)
+    return number.quantize(Decimal(1).scaleb(-places))

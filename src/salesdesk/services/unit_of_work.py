@@ -1,0 +1,64 @@
+"""The contract services work against: repositories inside a unit of work.
+
+A unit of work is a context manager that rolls back unless `commit()` is called.
+Tests use an in-memory fake; the application uses storage.uow.SqlUnitOfWork.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, Protocol, Self, TypeVar
+
+from salesdesk.domain.accounts import Account, Product
+from salesdesk.domain.entity import Entity
+from salesdesk.domain.members import Member, Team
+from salesdesk.domain.territories import Territory, TerritoryAssignment
+
+T = TypeVar("T", bound=Entity)
+
+
+class Repository(Protocol, Generic[T]):
+    def add(self, entity: T) -> None: ...
+
+    def get(self, entity_id: str) -> T:
+        """The live entity; raises NotFoundError if missing or soft-deleted."""
+        ...
+
+    def list(self) -> list[T]:
+        """Every live entity."""
+        ...
+
+    def get_deleted(self, entity_id: str) -> T:
+        """A soft-deleted entity, to restore it (undo)."""
+        ...
+
+    def list_deleted(self) -> list[T]: ...
+
+    def by_name(self, name: str) -> T | None:
+        """Case- and space-insensitive lookup on the entity's name."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    teams: Repository[Team]
+    members: Repository[Member]
+    accounts: Repository[Account]
+    products: Repository[Product]
+    territories: Repository[Territory]
+    assignments: Repository[TerritoryAssignment]
+    actor: str
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: Any) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+    def get_setting(self, key: str, default: str) -> str: ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables and mapping, unit of work, migrations, queries, files."""

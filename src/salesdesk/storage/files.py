@@ -1,0 +1,154 @@
+"""Reading tabular files as users actually have them.
+
+CSV in any common dialect and encoding (UTF-8 with or without BOM, UTF-16 from Excel's
+"Unicode text", Latin-1/cp1252; comma, semicolon as French Excel writes, tab or pipe),
+or XLSX. Row numbers are the ones the user sees in a spreadsheet (header = row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 512 * 1024 * 1024
+
+
+class FileFormatError(Exception):
+    """The file cannot be read as a table; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int                   # spreadsheet row number (header is row 1)
+    values: dict[str, str]        # normalised header -> cell text (stripped)
+
+
+@dataclass(frozen=True)
+class Table:
+    source: str
+    headers: tuple[str, ...]      # normalised: lower-case, spaces and dashes -> _
+    original_headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+    encoding: str = ""
+    delimiter: str = ""
+
+
+def normalise_header(text: str) -> str:
+    return re.sub(r"[\s\-./]+", "_", text.strip().lstrip("\ufeff").casefold()).strip("_")
+
+
+def read_table(path: str | Path) -> Table:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileFormatError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise FileFormatError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise FileFormatError(f"{path.name} is empty")
+    if len(data) > MAX_BYTES:
+        raise FileFormatError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(path, data)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise FileFormatError(f"{path.name} is an old Excel 97-2003 (.xls) file: save it "
+                              "as .xlsx or CSV and import that")
+    return _read_csv(path, data)
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise FileFormatError(f"{path.name} is not a spreadsheet or CSV file")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "iso8859_15",
+                                                    "cp1250", "mac_roman"]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _dialect(path: Path, text: str) -> str:
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        header = text.splitlines()[0] if text.splitlines() else ""
+        counts = {d: header.count(d) for d in ",;\t|"}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _read_csv(path: Path, data: bytes) -> Table:
+    text, encoding = _decode(path, data)
+    if any(ord(ch) < 32 and ch not in "\r\n\t" for ch in text[:4096]):
+        raise FileFormatError(f"{path.name} is not a spreadsheet or CSV file")
+    delimiter = _dialect(path, text)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise FileFormatError(f"{path.name} is not valid CSV: {exc}") from None
+    return _table(path, records, encoding, delimiter)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10] if getattr(value, "hour", 0) == 0 else value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path, data: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileFormatError(f"{path.name} is not a readable .xlsx workbook ({exc})") \
+            from None
+    try:
+        sheet = workbook.worksheets[0]
+        records = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return _table(path, records, "xlsx", "")
+
+
+def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str) -> Table:
+    while records and not any(c.strip() for c in records[0]):
+        records.pop(0)  # leading blank lines before the header
+    if not records:
+        raise FileFormatError(f"{path.name} is empty")
+    original = tuple(c.strip().lstrip("\ufeff") for c in records[0])
+    while original and not original[-1]:
+        original = original[:-1]
+    headers = tuple(normalise_header(h) for h in original)
+    if not any(headers):
+        raise FileFormatError(f"{path.name}: row 1 should hold the column names")
+    seen = [h for h in headers if h and headers.count(h) > 1]
+    if seen:
+        raise FileFormatError(f"{path.name}: the column '{seen[0]}' appears twice in row 1")
+    rows = []
+    for number, record in enumerate(records[1:], start=2):
+        if not any(c.strip() for c in record):
+            continue
+        values = {h: (record[i].strip() if i < len(record) else "")
+                  for i, h in enumerate(headers) if h}
+        rows.append(Row(number, values))
+    return Table(path.name, headers, original, tuple(rows), encoding, delimiter)

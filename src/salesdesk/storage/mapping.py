@@ -1,0 +1,37 @@
+"""Imperative mapping: domain classes stay plain; SQLAlchemy learns them here, once."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import registry
+
+from salesdesk.domain.accounts import Account, Product
+from salesdesk.domain.members import Member, Team
+from salesdesk.domain.territories import Territory, TerritoryAssignment
+from salesdesk.storage import tables
+
+mapper_registry = registry(metadata=tables.metadata)
+
+MAPPED = {
+    Team: tables.teams,
+    Member: tables.members,
+    Account: tables.accounts,
+    Product: tables.products,
+    Territory: tables.territories,
+    TerritoryAssignment: tables.territory_assignments,
+}
+
+_started = False
+
+
+def start_mappers() -> None:
+    """Map every domain class. Idempotent; called by the engine factory, never at import."""
+    global _started
+    if _started:
+        return
+    for cls, table in MAPPED.items():
+        mapper_registry.map_imperatively(cls, table, version_id_col=table.c.version)
+    _started = True
+
+
+def entity_name(obj: object) -> str:
+    return MAPPED[type(obj)].name

@@ -1,0 +1,58 @@
+"""Column types that keep money exact, timestamps in UTC and rules as JSON."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+
+from salesdesk.domain.territories import Criterion
+
+
+class Money(TypeDecorator[Decimal]):
+    """Decimal with two places, stored as integer minor units: exact on every backend."""
+
+    impl = sa.BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        return int((Decimal(value) * 100).to_integral_exact())
+
+    def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value).scaleb(-2)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in Python; naive UTC in SQLite, timestamptz in PostgreSQL."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; SalesDesk stores UTC only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class CriteriaList(TypeDecorator[list[Criterion]]):
+    impl = sa.JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: list[Criterion] | None, dialect: Any) -> Any:
+        return [c.to_dict() for c in value or []]
+
+    def process_result_value(self, value: Any, dialect: Any) -> list[Criterion]:
+        return [Criterion.from_dict(d) for d in value or []]
