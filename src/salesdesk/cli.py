@@ -1,0 +1,203 @@
+"""`salesdesk` command line: a thin layer over services/, like the UI.
+
+Errors are printed as one clear message (never a traceback) and exit non-zero; an
+unexpected failure is logged with its traceback to the log folder, which is named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from salesdesk import __version__
+
+TABS = ("team", "territories", "leads", "pipeline", "forecast")
+IMPORT_KINDS = ("team", "accounts", "products")
+
+
+def _db_option(parser: argparse.ArgumentParser, *, sub: bool) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS if sub else None,
+        help="workspace: a SQLite file path or a postgresql:// URL "
+             "(default: the workspace in your user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="salesdesk", description="SalesDesk: team, territories, leads, pipeline and "
+        "forecast for sales managers. Without a command, opens the main window.")
+    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}")
+    _db_option(parser, sub=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create a workspace holding the sample company")
+    _db_option(demo, sub=True)
+    demo.add_argument("--scale", type=int, default=0, metavar="N",
+                      help="also add N synthetic leads and N/10 synthetic deals")
+
+    shot = sub.add_parser("screenshot", help="render the main window on a tab to a PNG")
+    _db_option(shot, sub=True)
+    shot.add_argument("--tab", choices=TABS, required=True)
+    shot.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    shot.add_argument("--size", default="1400x900", metavar="WxH")
+
+    imp = sub.add_parser("import", help="import a CSV or XLSX file")
+    _db_option(imp, sub=True)
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("file", type=Path)
+
+    report = sub.add_parser("report", help="print a report")
+    _db_option(report, sub=True)
+    report.add_argument("kind", choices=("team",))
+    report.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--size must look like 1400x900, not '{text}'") \
+            from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise argparse.ArgumentTypeError("--size must be between 200x200 and 8000x8000")
+    return w, h
+
+
+def _open(db: str | None, create: bool = True) -> Any:
+    from salesdesk.config import default_workspace
+    from salesdesk.storage.workspace import open_workspace
+
+    workspace = open_workspace(db or default_workspace(), create=create)
+    if workspace.backup is not None:
+        print(f"Upgraded the workspace; the previous version was kept in {workspace.backup}",
+              file=sys.stderr)
+    return workspace
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.scale < 0:
+        raise UserError("--scale must be zero or more")
+    if not args.db:
+        raise UserError("demo needs --db PATH: the sample company goes into its own workspace")
+    from salesdesk.services.demo import create_sample_company
+    from salesdesk.storage import queries
+    from salesdesk.storage.sample import sample_tables
+
+    ws = _open(args.db)
+    with ws.engine.connect() as conn:
+        empty = queries.counts(conn)["members"] == 0
+    if empty:
+        result = create_sample_company(ws.uow, sample_tables())
+        for report in result.reports:
+            print(report.lines()[0])
+            for note in report.notes:
+                print(f"  note: {note}")
+        print(result.evaluation.changes.summary)
+    else:
+        print(f"{ws.label} already holds a company; the sample was not imported again.")
+    if args.scale:
+        from salesdesk.storage.synthetic import add_synthetic
+
+        leads, deals = add_synthetic(ws.engine, args.scale)
+        print(f"Added {leads:,} synthetic leads and {deals:,} synthetic deals.")
+    print(f"Workspace ready: {ws.label}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from salesdesk.services.import_catalog import import_accounts, import_products
+    from salesdesk.services.import_team import import_team
+    from salesdesk.storage.files import read_table
+
+    table = read_table(args.file)
+    run = {"team": import_team, "accounts": import_accounts, "products": import_products}
+    report = run[args.kind](_open(args.db).uow, table)
+    print("\n".join(report.lines()))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from salesdesk.services.reports import team_report
+
+    data = team_report(_open(args.db, create=False).uow)
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for m in data["members"]:
+        state = "" if m["active"] else " (left)"
+        print(f"{m['name']:<24} {m['role']:<8} {m['team'] or '-':<10} "
+              f"{m['manager'] or '-':<22} {', '.join(m['territories']) or '-'}{state}")
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from salesdesk.app import render_screenshot
+
+    width, height = _size(args.size)
+    render_screenshot(args.db, args.tab, args.out, (width, height))
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from salesdesk.app import run_gui
+
+    return run_gui(args.db)
+
+
+class UserError(Exception):
+    """A mistake in how the command was called."""
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from salesdesk.domain.errors import DomainError
+    from salesdesk.storage.engine import WorkspaceLocationError
+    from salesdesk.storage.files import FileFormatError
+    from salesdesk.storage.workspace import WorkspaceError
+
+    return (DomainError, WorkspaceError, WorkspaceLocationError, FileFormatError, UserError,
+            argparse.ArgumentTypeError)
+
+
+def _log_unexpected() -> str:
+    import logging
+    import traceback
+
+    from salesdesk.config import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "salesdesk.log"
+        logging.basicConfig(filename=path, level=logging.ERROR)
+        logging.getLogger("salesdesk").error("unexpected error\n%s", traceback.format_exc())
+        return f"details were written to {path}"
+    except OSError:
+        return "details could not be written to the log folder"
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui, "demo": cmd_demo, "import": cmd_import, "report": cmd_report,
+    "screenshot": cmd_screenshot}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("salesdesk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if isinstance(exc, _known_errors()):
+            print(f"salesdesk: error: {exc}", file=sys.stderr)
+            return 1
+        where = _log_unexpected()
+        print(f"salesdesk: unexpected error: {type(exc).__name__}: {exc} ({where})",
+              file=sys.stderr)
+        return 3
