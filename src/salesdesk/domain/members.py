@@ -92,7 +92,11 @@ class Member(Entity):
     def __post_init__(self) -> None:
         self.name = clean_text(self.name, "name", required=True, max_len=120)
         self.email = clean_email(self.email)
-        self.role = Role(self.role)
+        try:
+            self.role = Role(self.role)
+        except ValueError:
+            raise ValidationError(f"'{self.role}' is not a role (rep, manager or admin)",
+                                  field="role") from None
         self._check_numbers(self.capacity, self.ramp_months)
         self.skills = clean_skills(self.skills)
 
@@ -128,7 +132,7 @@ class Member(Entity):
 
     def set_skill(self, kind: SkillKind | str, name: str, level: int) -> None:
         skills = {k: dict(v) for k, v in self.skills.items()}
-        skills.setdefault(SkillKind(kind).value, {})[name] = level
+        skills.setdefault(str(kind), {})[name] = level  # clean_skills refuses unknown kinds
         self.skills = clean_skills(skills)  # a new dict, so the change is tracked
 
     def deactivate(self, on: date) -> None:
@@ -172,6 +176,7 @@ def check_manager(member_id: str, manager_id: str | None,
 
 def hierarchy_order(members: Iterable[Member]) -> list[Member]:
     """Members ordered managers-first (depth-first), so a tree can be built in one pass."""
+    members = list(members)  # iterated twice: a generator would yield nothing the second time
     by_manager: dict[str | None, list[Member]] = {}
     ids = {m.id for m in members}
     for m in sorted(members, key=lambda m: m.name.casefold()):

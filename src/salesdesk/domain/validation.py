@@ -8,7 +8,8 @@ from decimal import Decimal, InvalidOperation
 from salesdesk.domain.errors import ValidationError
 
 # Pragmatic address check (local@domain.tld); full RFC 5322 is not what users mistype.
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
 def clean_text(value: object, field: str, *, required: bool = False, max_len: int = 200) -> str:
@@ -36,6 +37,9 @@ def clean_int(value: object, field: str, *, minimum: int | None = None) -> int |
         number = Decimal(str(value).strip().replace("\u00a0", "").replace(" ", ""))
     except InvalidOperation:
         raise ValidationError(f"'{value}' is not a whole number", field=field) from None
+    if not number.is_finite() or number.adjusted() >= 18:  # 'inf', 'NaN', '1e999999999'
+        raise ValidationError(f"'{value}' is not a whole number of a sensible size",
+                              field=field)
     if number != number.to_integral_value():
         raise ValidationError(f"'{value}' is not a whole number", field=field)
     result = int(number)
@@ -65,4 +69,7 @@ def clean_decimal(value: object, field: str, *, minimum: Decimal | None = None,
         raise ValidationError(f"'{value}' is not a number", field=field)
     if minimum is not None and number < minimum:
         raise ValidationError(f"must be at least {minimum} (got {number})", field=field)
-    return number.quantize(Decimal(1).scaleb(-places))
+    try:
+        return number.quantize(Decimal(1).scaleb(-places))
+    except InvalidOperation:  # more digits than the decimal context holds ('1e30')
+        raise ValidationError(f"'{value}' is too large", field=field) from None

@@ -11,7 +11,13 @@ from salesdesk.domain.validation import clean_decimal, clean_int, clean_text
 from salesdesk.services import normalize
 from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import (
-    ImportReport, RowProblems, TableLike, resolve_columns, run_import)
+    ImportReport,
+    RowLike,
+    RowProblems,
+    TableLike,
+    resolve_columns,
+    run_import,
+)
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 ACCOUNT_COLUMNS = {
@@ -76,12 +82,20 @@ def _upsert(uow_repo: Any, existing: Any, cls: type, fields: dict[str, Any],
     return existing
 
 
-def _dedupe(name: str, row: int, seen: dict[str, int], problems: RowProblems) -> bool:
+def _dedupe(name: str, row: RowLike, seen: dict[str, tuple[int, dict[str, str]]],
+            problems: RowProblems, report: ImportReport) -> bool:
+    """True for the first row of a name; a repeat is skipped if identical, else refused
+    (as the team import does)."""
     key = name.casefold()
     if key in seen:
-        problems.add(row, ValidationError(f"'{name}' is also on row {seen[key]}", field="name"))
+        earlier, values = seen[key]
+        if values == row.values:
+            report.skipped.append(f"row {row.number}: {name}: same as row {earlier}")
+        else:
+            problems.add(row.number, ValidationError(
+                f"'{name}' is also on row {earlier} with other values", field="name"))
         return False
-    seen[key] = row
+    seen[key] = (row.number, row.values)
     return True
 
 
@@ -90,7 +104,7 @@ def _apply_accounts(table: TableLike, uow: UnitOfWork, report: ImportReport,
     cols = resolve_columns(table, ACCOUNT_COLUMNS, required=("name",))
     existing = {a.name.casefold(): a for a in uow.accounts.list()}
     sectors = frozenset(a.sector for a in existing.values() if a.sector)
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, dict[str, str]]] = {}
     parents: list[tuple[int, Any, str]] = []
     for row in table.rows:
         try:
@@ -99,7 +113,7 @@ def _apply_accounts(table: TableLike, uow: UnitOfWork, report: ImportReport,
         except DomainError as exc:
             problems.add(row.number, exc)
             continue
-        if not _dedupe(fields["name"], row.number, seen, problems):
+        if not _dedupe(fields["name"], row, seen, problems, report):
             continue
         account = _upsert(uow.accounts, existing.get(fields["name"].casefold()), Account,
                           fields, report, row.number, "account")
@@ -126,7 +140,7 @@ def _apply_products(table: TableLike, uow: UnitOfWork, report: ImportReport,
                     problems: RowProblems) -> None:
     cols = resolve_columns(table, PRODUCT_COLUMNS, required=("name", "list_price"))
     existing = {p.name.casefold(): p for p in uow.products.list()}
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, dict[str, str]]] = {}
     for row in table.rows:
         get = lambda f, r=row: r.values.get(cols.get(f, ""), "")  # noqa: E731
         try:
@@ -141,7 +155,7 @@ def _apply_products(table: TableLike, uow: UnitOfWork, report: ImportReport,
         except DomainError as exc:
             problems.add(row.number, exc)
             continue
-        if _dedupe(fields["name"], row.number, seen, problems):
+        if _dedupe(fields["name"], row, seen, problems, report):
             _upsert(uow.products, existing.get(fields["name"].casefold()), Product, fields,
                     report, row.number, "product")
     report.changes = OpChanges(products=True, summary=report.lines()[0])

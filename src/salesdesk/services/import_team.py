@@ -10,7 +10,13 @@ from salesdesk.domain.members import Member, Role, Team, check_manager
 from salesdesk.domain.validation import clean_email, clean_int, clean_text
 from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import (
-    ImportReport, RowProblems, TableLike, parse_date, resolve_columns, run_import)
+    ImportReport,
+    RowProblems,
+    TableLike,
+    parse_date,
+    resolve_columns,
+    run_import,
+)
 from salesdesk.services.normalize import suggest
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -50,7 +56,8 @@ def _parse_row(values: dict[str, str], cols: dict[str, str]) -> tuple[dict[str, 
     for key in ("ramp_months", "capacity"):
         if key in cols and get(key):
             fields[key] = clean_int(get(key), key, minimum=0)
-    return fields, clean_text(get("manager"), "manager"), clean_text(get("team"), "team")
+    return (fields, clean_text(get("manager"), "manager"),
+            clean_text(get("team"), "team", max_len=100))  # as long as Team allows
 
 
 def _read_lines(table: TableLike, cols: dict[str, str], problems: RowProblems,
@@ -140,6 +147,21 @@ def _manager(roster: _Roster, line: _Line, has_roles: bool, report: ImportReport
     return manager
 
 
+def _check_emails(members: list[tuple[_Line, Member, str | None]], roster: _Roster,
+                  problems: RowProblems) -> None:
+    """One address per member, as services.team enforces, checked on the final roster."""
+    owners: dict[str, list[Member]] = {}
+    for member in roster.by_name.values():
+        if member.email:
+            owners.setdefault(member.email, []).append(member)
+    for line, member, _ in members:
+        others = [m.name for m in owners.get(member.email or "", []) if m is not member]
+        if others:
+            problems.add(line.row, ValidationError(
+                f"'{member.email}' is also the address of {', '.join(sorted(others))}",
+                field="email"))
+
+
 def _apply(table: TableLike, uow: UnitOfWork, report: ImportReport,
            problems: RowProblems) -> None:
     cols = resolve_columns(table, COLUMNS, required=("name",))
@@ -151,6 +173,7 @@ def _apply(table: TableLike, uow: UnitOfWork, report: ImportReport,
     for line in lines:
         team_id = _team(uow, line.team, report, teams)
         members.append((line, roster.upsert(line, team_id, report), team_id))
+    _check_emails(members, roster, problems)
     for line, member, team_id in members:
         if not line.manager:
             continue

@@ -75,5 +75,7 @@ def sector(text: str, known: frozenset[str] = frozenset()) -> tuple[str, str | N
 
 def suggest(name: str, choices: list[str]) -> str | None:
     """The one choice a typo most likely meant, for 'did you mean' messages."""
-    hit = process.extractOne(name, choices, scorer=fuzz.WRatio, score_cutoff=85)
+    # Not WRatio: its partial matching scores 'Ann' against 'Anna Snelling' at 90, so a
+    # new manager whose name is part of a rep's name was refused as a typo.
+    hit = process.extractOne(name, choices, scorer=fuzz.token_sort_ratio, score_cutoff=85)
     return hit[0] if hit else None

@@ -8,7 +8,12 @@ from datetime import UTC, date, datetime
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.territories import (
-    Criterion, Territory, TerritoryAssignment, TerritoryPlan, check_parent)
+    Criterion,
+    Territory,
+    TerritoryAssignment,
+    TerritoryPlan,
+    check_parent,
+)
 from salesdesk.services.common import OpChanges, check_version
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -94,6 +99,10 @@ def delete_territory(uow_factory: UnitOfWorkFactory, territory_id: str,
 def restore_territory(uow_factory: UnitOfWorkFactory, territory_id: str) -> TerritorySaved:
     with uow_factory() as uow:
         territory = uow.territories.get_deleted(territory_id)
+        parents = {t.id: t.name for t in uow.territories.list_deleted()}
+        if territory.parent_id in parents:  # it would silently lose its parent's rules
+            raise ValidationError(f"restore '{parents[territory.parent_id]}' first: "
+                                  f"'{territory.name}' sits inside it", field="parent")
         when = territory.deleted_at
         territory.deleted_at = None
         for a in uow.assignments.list_deleted():
@@ -166,10 +175,16 @@ def evaluate_territories(uow_factory: UnitOfWorkFactory,
         plan = TerritoryPlan(uow.territories.list())
         accounts = uow.accounts.list()
         total = len(accounts)
-        coverage = plan.evaluate(accounts, None if progress is None
-                                 else (lambda n: progress(n, total)))
-        done = len(coverage.landing) + len(coverage.unmatched) + len(coverage.ties)
-        if done < total:
+        cancelled = False
+
+        def report(n: int) -> bool:
+            nonlocal cancelled
+            # Counting landed accounts misses a cancel on the last batch (total % 5000 == 0).
+            cancelled = progress is not None and progress(n, total) is False
+            return not cancelled
+
+        coverage = plan.evaluate(accounts, report)
+        if cancelled:
             return EvaluationResult(OpChanges(), total, 0, 0, (), (), cancelled=True)
         moved = 0
         for account in accounts:

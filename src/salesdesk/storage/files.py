@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +62,11 @@ def read_table(path: str | Path) -> Table:
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise FileFormatError(f"{path.name} starts like UTF-16 text but is not: "
+                                  "it is not a spreadsheet or CSV file") from None
     if b"\x00" in data[:4096]:
         raise FileFormatError(f"{path.name} is not a spreadsheet or CSV file")
     try:
@@ -117,14 +120,19 @@ def _cell_text(value: object) -> str:
 def _read_xlsx(path: Path, data: bytes) -> Table:
     from openpyxl import load_workbook
 
+    # A damaged workbook fails deep inside openpyxl with whatever its zip, XML or
+    # styles parser raises (BadZipFile, KeyError, ParseError, TypeError...), while
+    # loading or while reading rows: all of them mean "this file cannot be read".
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:
         raise FileFormatError(f"{path.name} is not a readable .xlsx workbook ({exc})") \
             from None
     try:
         sheet = workbook.worksheets[0]
         records = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception as exc:
+        raise FileFormatError(f"{path.name} is a damaged .xlsx workbook ({exc})") from None
     finally:
         workbook.close()
     return _table(path, records, "xlsx", "")

@@ -24,7 +24,12 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from salesdesk.storage.engine import (
-    WorkspaceLocationError, build_engine, describe, is_shared, workspace_url)
+    WorkspaceLocationError,
+    build_engine,
+    describe,
+    is_shared,
+    workspace_url,
+)
 from salesdesk.storage.network import network_share_reason
 from salesdesk.storage.uow import SqlUnitOfWork, make_session_factory
 

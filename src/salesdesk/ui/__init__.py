@@ -1,0 +1,1 @@
+"""Qt user interface: main window, one module per tab, models/, dialogs/."""

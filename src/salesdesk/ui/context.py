@@ -1,0 +1,48 @@
+"""What every tab gets from the main window: the workspace, the worker, the undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from salesdesk.storage.workspace import Workspace
+from salesdesk.ui.ops import Ops
+from salesdesk.ui.settings import UiSettings
+from salesdesk.ui.undo import Step, push_after
+
+
+@dataclass
+class UiContext:
+    workspace: Workspace
+    ops: Ops
+    undo_stack: QUndoStack
+    settings: UiSettings
+
+    @property
+    def uow(self) -> Any:
+        """Unit-of-work factory for services."""
+        return self.workspace.uow
+
+    def read(self, query: Callable[[sa.Connection], Any], on_done: Callable[[Any], None],
+             parent_widget: QWidget | None = None) -> None:
+        """Run a read-side query (storage.queries) on the worker; deliver rows on the UI
+        thread."""
+        engine = self.workspace.engine
+
+        def job(_job: Any) -> Any:
+            with engine.connect() as conn:
+                return query(conn)
+
+        self.ops.run(job, on_done=on_done, parent_widget=parent_widget)
+
+    def edit(self, text: str, action: Callable[[], Any], make_undo: Callable[[Any], Step],
+             make_redo: Callable[[Any], Step], parent_widget: QWidget | None = None,
+             on_done: Callable[[Any], None] | None = None) -> None:
+        """Run an undoable edit (see ui.undo.push_after)."""
+        push_after(self.ops, self.undo_stack, text, action, make_undo, make_redo,
+                   parent_widget, on_done)
