@@ -44,7 +44,8 @@ def application(argv: list[str] | None = None) -> Any:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("SalesDesk")
     app.setOrganizationName("SalesDesk")
-    app.setApplicationDisplayName("SalesDesk")
+    if hasattr(app, "setApplicationDisplayName"):
+        app.setApplicationDisplayName("SalesDesk")
     _load_translations(app)
     return app
 

@@ -6,6 +6,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ManagerCycleError, ValidationError
@@ -112,7 +113,7 @@ class Member(Entity):
     def active(self) -> bool:
         return self.left_on is None
 
-    def update(self, **changes: object) -> None:
+    def update(self, **changes: Any) -> None:
         """Apply validated changes; unknown fields are a programming error."""
         allowed = {"name", "email", "role", "team_id", "hire_date", "ramp_months",
                    "capacity", "skills"}

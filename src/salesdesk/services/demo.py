@@ -70,8 +70,8 @@ def _territories(uow: UnitOfWork) -> None:
             if m.manager_id in manager_ids and m.role is Role.REP:
                 uow.assignments.add(TerritoryAssignment(
                     territory_id=t.id, member_id=m.id, start=SAMPLE_START))
-    managers = {m.id: m for m in members if m.role is Role.MANAGER}
-    for m in sorted(managers.values(), key=lambda m: m.name)[:2]:
+    leads = sorted((m for m in members if m.role is Role.MANAGER), key=lambda m: m.name)
+    for m in leads[:2]:
         uow.assignments.add(TerritoryAssignment(
             territory_id=by_name["Key accounts"].id, member_id=m.id, start=SAMPLE_START))
 
@@ -89,7 +89,7 @@ def _skills(uow: UnitOfWork, pipeline: TableLike) -> None:
     sectors = {a.name.casefold(): a.sector for a in uow.accounts.list()}
     # The sample writes "GTXPro" for "GTX Pro": compare names without spaces.
     products = {_squash(p.name): p.name for p in uow.products.list()}
-    wins: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    wins: dict[str, dict[SkillKind, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for row in pipeline.rows:
         if row.values.get("deal_stage") != "Won":
             continue

@@ -12,6 +12,7 @@ from salesdesk.services import normalize
 from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import (
     ImportReport,
+    Progress,
     RowLike,
     RowProblems,
     TableLike,
@@ -106,7 +107,7 @@ def _apply_accounts(table: TableLike, uow: UnitOfWork, report: ImportReport,
     sectors = frozenset(a.sector for a in existing.values() if a.sector)
     seen: dict[str, tuple[int, dict[str, str]]] = {}
     parents: list[tuple[int, Any, str]] = []
-    for row in table.rows:
+    for row in problems.rows(table.rows):
         try:
             fields = _account_fields(row.values, cols, report, sectors)
             Account(**fields)
@@ -118,9 +119,9 @@ def _apply_accounts(table: TableLike, uow: UnitOfWork, report: ImportReport,
         account = _upsert(uow.accounts, existing.get(fields["name"].casefold()), Account,
                           fields, report, row.number, "account")
         existing[account.name.casefold()] = account
-        parent = row.values.get(cols.get("parent", ""), "").strip()
-        if parent:
-            parents.append((row.number, account, parent))
+        parent_name = row.values.get(cols.get("parent", ""), "").strip()
+        if parent_name:
+            parents.append((row.number, account, parent_name))
     for number, account, parent_name in parents:
         parent = existing.get(parent_name.casefold())
         if parent is None:
@@ -141,14 +142,16 @@ def _apply_products(table: TableLike, uow: UnitOfWork, report: ImportReport,
     cols = resolve_columns(table, PRODUCT_COLUMNS, required=("name", "list_price"))
     existing = {p.name.casefold(): p for p in uow.products.list()}
     seen: dict[str, tuple[int, dict[str, str]]] = {}
-    for row in table.rows:
+    for row in problems.rows(table.rows):
         get = lambda f, r=row: r.values.get(cols.get(f, ""), "")  # noqa: E731
         try:
             price = clean_decimal(get("list_price"), "sales_price", minimum=Decimal(0))
             if price is None:
                 raise ValidationError("is required", field="sales_price")
             fields = {"name": clean_text(get("name"), "product", required=True),
-                      "series": get("series"), "list_price": price}
+                      "list_price": price}
+            if "series" in cols:  # a price list without the column keeps the series
+                fields["series"] = get("series")
             if "aliases" in cols:
                 fields["aliases"] = [a for a in get("aliases").replace("|", ";").split(";")]
             Product(**fields)
@@ -161,11 +164,15 @@ def _apply_products(table: TableLike, uow: UnitOfWork, report: ImportReport,
     report.changes = OpChanges(products=True, summary=report.lines()[0])
 
 
-def import_accounts(uow_factory: UnitOfWorkFactory, table: TableLike) -> ImportReport:
+def import_accounts(uow_factory: UnitOfWorkFactory, table: TableLike,
+                    progress: Progress | None = None) -> ImportReport:
     return run_import(uow_factory, ImportReport("accounts", table.source),
-                      lambda uow, rep, probs: _apply_accounts(table, uow, rep, probs))
+                      lambda uow, rep, probs: _apply_accounts(table, uow, rep, probs),
+                      progress)
 
 
-def import_products(uow_factory: UnitOfWorkFactory, table: TableLike) -> ImportReport:
+def import_products(uow_factory: UnitOfWorkFactory, table: TableLike,
+                    progress: Progress | None = None) -> ImportReport:
     return run_import(uow_factory, ImportReport("products", table.source),
-                      lambda uow, rep, probs: _apply_products(table, uow, rep, probs))
+                      lambda uow, rep, probs: _apply_products(table, uow, rep, probs),
+                      progress)

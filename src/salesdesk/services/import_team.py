@@ -11,6 +11,7 @@ from salesdesk.domain.validation import clean_email, clean_int, clean_text
 from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import (
     ImportReport,
+    Progress,
     RowProblems,
     TableLike,
     parse_date,
@@ -64,7 +65,7 @@ def _read_lines(table: TableLike, cols: dict[str, str], problems: RowProblems,
                 report: ImportReport) -> list[_Line]:
     lines: list[_Line] = []
     first: dict[str, tuple[int, dict[str, str]]] = {}
-    for row in table.rows:
+    for row in problems.rows(table.rows):
         try:
             fields, manager, team = _parse_row(row.values, cols)
             Member(**fields)  # validates the fields together
@@ -168,7 +169,7 @@ def _apply(table: TableLike, uow: UnitOfWork, report: ImportReport,
     lines = _read_lines(table, cols, problems, report)
     if problems.items:
         return
-    roster, teams = _Roster(uow), {}
+    roster, teams = _Roster(uow), dict[str, Team]()
     members = []
     for line in lines:
         team_id = _team(uow, line.team, report, teams)
@@ -190,6 +191,8 @@ def _apply(table: TableLike, uow: UnitOfWork, report: ImportReport,
     report.changes = OpChanges(members=True, teams=True, summary=report.lines()[0])
 
 
-def import_team(uow_factory: UnitOfWorkFactory, table: TableLike) -> ImportReport:
+def import_team(uow_factory: UnitOfWorkFactory, table: TableLike,
+                progress: Progress | None = None) -> ImportReport:
     report = ImportReport("team", table.source)
-    return run_import(uow_factory, report, lambda uow, rep, probs: _apply(table, uow, rep, probs))
+    return run_import(uow_factory, report, lambda uow, rep, probs: _apply(table, uow, rep, probs),
+                      progress)

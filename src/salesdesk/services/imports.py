@@ -6,7 +6,7 @@ nothing is written. The report says what was created, updated and skipped, and w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -17,14 +17,22 @@ from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
 class RowLike(Protocol):
-    number: int
-    values: dict[str, str]
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def values(self) -> dict[str, str]: ...
 
 
 class TableLike(Protocol):
-    source: str
-    headers: tuple[str, ...]
-    rows: tuple[RowLike, ...]
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def headers(self) -> tuple[str, ...]: ...
+
+    @property
+    def rows(self) -> Sequence[RowLike]: ...
 
 
 @dataclass
@@ -77,11 +85,28 @@ def resolve_columns(table: TableLike, columns: Columns, required: Sequence[str]
     return {f: h for f, h in found.items() if h}
 
 
-class RowProblems:
-    """Collects row errors so one run reports them all."""
+class ImportCancelled(DomainError):
+    """The user cancelled the import; nothing was written."""
 
-    def __init__(self) -> None:
+
+Progress = Callable[[int, int], bool]
+"""progress(rows_done, rows_total) -> False to cancel."""
+
+
+class RowProblems:
+    """Collects row errors so one run reports them all, and reports progress."""
+
+    def __init__(self, progress: Progress | None = None) -> None:
         self.items: list[str] = []
+        self._progress = progress
+
+    def rows(self, rows: Sequence[RowLike]) -> Iterator[RowLike]:
+        """The rows, reporting progress every 500; raises ImportCancelled on request."""
+        total = len(rows)
+        for i, row in enumerate(rows):
+            if self._progress is not None and i % 500 == 0 and not self._progress(i, total):
+                raise ImportCancelled("Import cancelled: nothing was imported.")
+            yield row
 
     def add(self, row: int, error: Exception | str) -> None:
         if isinstance(error, ValidationError) and error.row is None:
@@ -114,10 +139,12 @@ def parse_date(text: str, field_name: str) -> date | None:
 
 
 def run_import(uow_factory: UnitOfWorkFactory, report: ImportReport,
-               apply: Callable[[UnitOfWork, ImportReport, RowProblems], Any]) -> ImportReport:
-    """Validate and apply in one unit of work; commit only if no row was refused."""
+               apply: Callable[[UnitOfWork, ImportReport, RowProblems], Any],
+               progress: Progress | None = None) -> ImportReport:
+    """Validate and apply in one unit of work; commit only if no row was refused and the
+    user did not cancel."""
     with uow_factory() as uow:
-        problems = RowProblems()
+        problems = RowProblems(progress)
         apply(uow, report, problems)
         problems.raise_if_any(report.source)
         uow.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -16,6 +17,15 @@ from salesdesk.domain.territories import (
 )
 from salesdesk.services.common import OpChanges, check_version
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class _Keep(enum.Enum):
+    """Marks an argument the caller did not give (None means "no parent")."""
+
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ def add_territory(uow_factory: UnitOfWorkFactory, name: str, parent_id: str | No
 
 def edit_territory(uow_factory: UnitOfWorkFactory, territory_id: str,
                    expected_version: int | None, *, name: str | None = None,
-                   parent_id: str | None | type[...] = ...,
+                   parent_id: str | None | _Keep = KEEP,
                    criteria: Sequence[Criterion] | None = None) -> TerritorySaved:
     with uow_factory() as uow:
         territory = uow.territories.get(territory_id)
@@ -58,13 +68,13 @@ def edit_territory(uow_factory: UnitOfWorkFactory, territory_id: str,
         if name is not None:
             before["name"] = territory.name
             territory.name = Territory(name=name).name
-        if parent_id is not ...:
+        if not isinstance(parent_id, _Keep):
             before["parent_id"] = territory.parent_id
             if parent_id is not None:
-                uow.territories.get(parent_id)  # type: ignore[arg-type]
-            check_parent(territory.id, parent_id,  # type: ignore[arg-type]
+                uow.territories.get(parent_id)
+            check_parent(territory.id, parent_id,
                          {t.id: t.parent_id for t in uow.territories.list()})
-            territory.parent_id = parent_id  # type: ignore[assignment]
+            territory.parent_id = parent_id
         if criteria is not None:
             before["criteria"] = list(territory.criteria)
             territory.criteria = list(criteria)

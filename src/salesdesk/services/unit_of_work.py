@@ -6,6 +6,7 @@ Tests use an in-memory fake; the application uses storage.uow.SqlUnitOfWork.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, Self, TypeVar
 
@@ -24,7 +25,7 @@ class Repository(Protocol, Generic[T]):
         """The live entity; raises NotFoundError if missing or soft-deleted."""
         ...
 
-    def list(self) -> list[T]:
+    def list(self) -> builtins.list[T]:
         """Every live entity."""
         ...
 
@@ -32,7 +33,7 @@ class Repository(Protocol, Generic[T]):
         """A soft-deleted entity, to restore it (undo)."""
         ...
 
-    def list_deleted(self) -> list[T]: ...
+    def list_deleted(self) -> builtins.list[T]: ...
 
     def by_name(self, name: str) -> T | None:
         """Case- and space-insensitive lookup on the entity's name."""

@@ -12,6 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -75,9 +76,19 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "iso8859_15",
-                                                    "cp1250", "mac_roman"]).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    # charset_normalizer breaks ties between equally plausible code pages by name, so
+    # short French or German files (where cp1250 reads 'è' as 'č') came out as cp1250.
+    # Ties go to the code page Western Excel writes; a clearer winner still wins.
+    prefer = ["cp1252", "latin_1", "iso8859_15", "cp1250", "mac_roman"]
+
+    def rank(match: Any) -> tuple[float, float, int]:
+        names = [match.encoding, *match.could_be_from_charset]
+        return (match.chaos, -match.coherence,
+                min((prefer.index(n) for n in names if n in prefer), default=len(prefer)))
+
+    best = min(from_bytes(data[:200_000], cp_isolation=prefer), key=rank, default=None)
+    encoding = "cp1252" if best is None else next(
+        (n for n in prefer if n in (best.encoding, *best.could_be_from_charset)), best.encoding)
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError:

@@ -44,7 +44,8 @@ def _windows_remote(path: Path) -> bool:
     import ctypes
 
     drive = os.path.splitdrive(text)[0] + "\\"
-    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    return bool(kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
 
 
 def network_share_reason(path: Path, mounts_text: str | None = None) -> str | None:

@@ -105,8 +105,12 @@ def members(conn: sa.Connection, today: date | None = None) -> list[MemberRow]:
                          .outerjoin(open_leads, open_leads.c.owner_id == m.c.id))
             .where(m.c.deleted_at.is_(None)).order_by(m.c.name))
     covered = _territories_by_member(conn, today)
-    return [MemberRow(*r[:4], r[4].value if hasattr(r[4], "value") else r[4], *r[5:],
-                      territories=tuple(covered.get(r[0], ()))) for r in conn.execute(stmt)]
+    rows = []
+    for r in conn.execute(stmt):
+        values = list(r)
+        values[4] = getattr(values[4], "value", values[4])  # Role enum -> "rep"
+        rows.append(MemberRow(*values, territories=tuple(covered.get(r[0], ()))))  # type: ignore[misc]
+    return rows
 
 
 def _territories_by_member(conn: sa.Connection, today: date) -> dict[str, list[str]]:
@@ -124,7 +128,7 @@ def _territories_by_member(conn: sa.Connection, today: date) -> dict[str, list[s
 def territories(conn: sa.Connection, today: date | None = None) -> list[TerritoryRow]:
     today = today or date.today()
     tr, acc = t.territories, t.accounts
-    counts = dict(conn.execute(
+    counts: dict[str, int] = dict(conn.execute(  # type: ignore[arg-type]
         sa.select(acc.c.territory_id, sa.func.count())
         .where(acc.c.deleted_at.is_(None), acc.c.territory_id.is_not(None))
         .group_by(acc.c.territory_id)).all())

@@ -7,6 +7,7 @@ concurrency, UTC audit stamps, the acting user, and soft delete (deleted_at).
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.schema import SchemaItem
 
 from salesdesk.domain.members import Role
 from salesdesk.storage.types import CriteriaList, Money, UTCDateTime
@@ -27,7 +28,7 @@ def _fk(target: str) -> sa.ForeignKey:
     return sa.ForeignKey(target, deferrable=True, initially="DEFERRED")
 
 
-def _business(name: str, *columns: sa.SchemaItem) -> sa.Table:
+def _business(name: str, *columns: SchemaItem) -> sa.Table:
     return sa.Table(
         name, metadata,
         sa.Column("id", UUID, primary_key=True),

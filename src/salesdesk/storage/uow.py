@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import getpass
 from typing import Any, Generic, Self, TypeVar
 
@@ -40,7 +41,7 @@ class SqlRepository(Generic[T]):
             raise NotFoundError(f"{self.table.name[:-1]} {entity_id} does not exist")
         return entity
 
-    def list(self) -> list[T]:
+    def list(self) -> builtins.list[T]:
         stmt = sa.select(self.cls).where(self.table.c.deleted_at.is_(None))
         return list(self.session.scalars(stmt))
 
@@ -51,7 +52,7 @@ class SqlRepository(Generic[T]):
             raise NotFoundError(f"{self.table.name[:-1]} {entity_id} is not deleted")
         return entity
 
-    def list_deleted(self) -> list[T]:
+    def list_deleted(self) -> builtins.list[T]:
         stmt = sa.select(self.cls).where(self.table.c.deleted_at.is_not(None))
         return list(self.session.scalars(stmt))
 

@@ -100,13 +100,20 @@ def import_file(window: MainWindow, kind: str) -> None:
         from salesdesk.storage.files import read_table
 
         run = {"team": import_team, "accounts": import_accounts, "products": import_products}
-        return run[kind](uow, read_table(path))
+        return run[kind](uow, read_table(path), progress=_job.progress)
+
+    def failed(exc: BaseException) -> None:
+        from salesdesk.services.imports import ImportCancelled
+
+        if isinstance(exc, ImportCancelled):
+            window.statusBar().showMessage(str(exc), 8000)
+        else:
+            ImportReportDialog.refused(window, Path(path).name, exc)
 
     window.ops.run(job, label=tr("Importing {0}…").format(Path(path).name),
-                   parent_widget=window,
+                   parent_widget=window, cancellable=True,
                    on_done=lambda report: ImportReportDialog.ask(window, report),
-                   on_error=lambda exc: ImportReportDialog.refused(window, Path(path).name,
-                                                                   exc))
+                   on_error=failed)
 
 
 def _export(window: MainWindow, title: str, default: str, writer: Any) -> None:

@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         for name, widget in self._make_tabs(self.ctx):
             self.tabs.addTab(widget, name)
         self.tabs.setCurrentIndex(max(current, 0))
@@ -108,14 +109,17 @@ class MainWindow(QMainWindow):
         ]
 
     def tab_widget(self, name: str) -> QWidget:
-        return self.tabs.widget(TAB_NAMES.index(name))
+        widget = self.tabs.widget(TAB_NAMES.index(name))
+        assert widget is not None
+        return widget
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TAB_NAMES.index(name))
 
     # --- empty workspace offer ---------------------------------------------------------
     def _make_banner(self) -> QFrame:
-        banner = QFrame(objectName="emptyBanner")
+        banner = QFrame()
+        banner.setObjectName("emptyBanner")
         banner.setStyleSheet("#emptyBanner { background: #eef5ff; border-bottom: 1px solid "
                              "#c9dcf5; } QLabel { color: #1f3b5c; }")
         row = QHBoxLayout(banner)
@@ -150,11 +154,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        keys = QKeySequence.StandardKey
         file_menu.addAction(self._action(self.tr("&New workspace…"),
-                                         lambda: actions.new_workspace(self), QKeySequence.New))
+                                         lambda: actions.new_workspace(self), keys.New))
         file_menu.addAction(self._action(self.tr("&Open workspace…"),
                                          lambda: actions.open_workspace_file(self),
-                                         QKeySequence.Open))
+                                         QKeySequence.StandardKey.Open))
         file_menu.addAction(self._action(self.tr("Open &shared database…"),
                                          lambda: actions.open_shared(self)))
         file_menu.addAction(self._action(self.tr("Open the sample &company"),
@@ -172,12 +177,12 @@ class MainWindow(QMainWindow):
         exports.addAction(self._action(self.tr("Accounts and territories…"),
                                        lambda: actions.export_accounts(self)))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.Quit))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.Redo)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         help_menu = bar.addMenu(self.tr("&Help"))

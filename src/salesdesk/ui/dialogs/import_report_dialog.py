@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.ui.i18n import tr
 from salesdesk.ui.ops import user_message
 
 
@@ -34,14 +35,14 @@ class ImportReportDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, report: Any) -> None:
         lines = report.lines()
-        dialog = cls(parent, cls.tr("Import finished"), lines[0], "\n".join(lines[1:]) or
-                     cls.tr("Nothing else to report."))
+        dialog = cls(parent, tr("Import finished"), lines[0], "\n".join(lines[1:]) or
+                     tr("Nothing else to report."))
         dialog.open()
 
     @classmethod
     def refused(cls, parent: QWidget | None, source: str, exc: BaseException) -> None:
         problems = getattr(exc, "problems", None)
-        summary = cls.tr("{0}: nothing was imported.").format(source)
+        summary = tr("{0}: nothing was imported.").format(source)
         details = "\n".join(problems) if problems else user_message(exc)
-        dialog = cls(parent, cls.tr("Import refused"), summary, details)
+        dialog = cls(parent, tr("Import refused"), summary, details)
         dialog.open()
