@@ -148,8 +148,8 @@ def _apply_products(table: TableLike, uow: UnitOfWork, report: ImportReport,
             price = clean_decimal(get("list_price"), "sales_price", minimum=Decimal(0))
             if price is None:
                 raise ValidationError("is required", field="sales_price")
-            fields = {"name": clean_text(get("name"), "product", required=True),
-                      "list_price": price}
+            fields: dict[str, Any] = {"name": clean_text(get("name"), "product", required=True),
+                                      "list_price": price}
             if "series" in cols:  # a price list without the column keeps the series
                 fields["series"] = get("series")
             if "aliases" in cols:

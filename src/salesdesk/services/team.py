@@ -149,3 +149,92 @@ def restore_member(uow_factory: UnitOfWorkFactory, member_id: str) -> MemberSave
         uow.commit()
         return MemberSaved(OpChanges(members=True, summary=f"Restored {member.name}",
                                      ids=(member.id,)), member.id, member.version, {})
+
+
+def delete_team(uow_factory: UnitOfWorkFactory, team_id: str) -> OpChanges:
+    """Soft-delete a team nobody is in (undo of add_team)."""
+    from datetime import UTC, datetime
+
+    with uow_factory() as uow:
+        team = uow.teams.get(team_id)
+        if any(m.team_id == team.id for m in uow.members.list()):
+            raise ValidationError(f"team {team.name} still has members", field="team")
+        team.deleted_at = datetime.now(UTC)
+        uow.commit()
+        return OpChanges(teams=True, summary=f"Removed team {team.name}", ids=(team.id,))
+
+
+def restore_team(uow_factory: UnitOfWorkFactory, team_id: str) -> OpChanges:
+    """Bring back a soft-deleted team (redo of add_team)."""
+    with uow_factory() as uow:
+        team = uow.teams.get_deleted(team_id)
+        if uow.teams.by_name(team.name):
+            raise ValidationError(f"a team called '{team.name}' exists already", field="team")
+        team.deleted_at = None
+        uow.commit()
+        return OpChanges(teams=True, summary=f"Restored team {team.name}", ids=(team.id,))
+
+
+SKILL_COLUMNS_KEY = "team.skill_columns"
+"""Workspace setting: skill names added to the matrix before anyone has a level in them
+(levels of 0 are not stored on members, so the column would otherwise vanish)."""
+
+
+def _read_skill_columns(uow: UnitOfWork) -> dict[str, list[str]]:
+    import json
+
+    try:
+        stored = json.loads(uow.get_setting(SKILL_COLUMNS_KEY, "{}"))
+    except ValueError:
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    return {str(k): [str(n) for n in v] for k, v in stored.items() if isinstance(v, list)}
+
+
+def _write_skill_columns(uow: UnitOfWork, columns: Mapping[str, list[str]]) -> None:
+    import json
+
+    uow.set_setting(SKILL_COLUMNS_KEY, json.dumps({k: v for k, v in columns.items() if v},
+                                                  sort_keys=True))
+
+
+def skill_columns(uow_factory: UnitOfWorkFactory) -> dict[str, list[str]]:
+    """Skill names added as columns, by kind (those members have levels in are not here)."""
+    with uow_factory() as uow:
+        return _read_skill_columns(uow)
+
+
+def add_skill_column(uow_factory: UnitOfWorkFactory, kind: SkillKind | str,
+                     name: str) -> OpChanges:
+    """Offer a new skill (e.g. a language) in the skills matrix."""
+    from salesdesk.domain.members import clean_skills
+
+    with uow_factory() as uow:
+        cleaned = clean_skills({str(kind): {name: 1}})  # validates kind and name
+        kind_key, skill = next((k, n) for k, names in cleaned.items() for n in names)
+        columns = _read_skill_columns(uow)
+        known = set(columns.get(kind_key, []))
+        for member in uow.members.list():
+            known.update(member.skills.get(kind_key, {}))
+        same = [k for k in known if k.casefold() == skill.casefold()]
+        if same:
+            raise ValidationError(f"the {kind_key} column '{same[0]}' exists already",
+                                  field="skills")
+        columns.setdefault(kind_key, []).append(skill)
+        _write_skill_columns(uow, columns)
+        uow.commit()
+        return OpChanges(members=True, summary=f"Added skill {skill}")
+
+
+def remove_skill_column(uow_factory: UnitOfWorkFactory, kind: SkillKind | str,
+                        name: str) -> OpChanges:
+    """Withdraw a skill column added by add_skill_column (undo). Levels members have in it
+    are kept, so the column stays while anyone has one."""
+    with uow_factory() as uow:
+        columns = _read_skill_columns(uow)
+        kind_key = str(kind.value if isinstance(kind, SkillKind) else kind)
+        columns[kind_key] = [n for n in columns.get(kind_key, []) if n != name]
+        _write_skill_columns(uow, columns)
+        uow.commit()
+        return OpChanges(members=True, summary=f"Removed skill {name}")

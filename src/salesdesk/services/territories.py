@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
+from salesdesk.domain.accounts import Account
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.territories import (
+    Coverage,
     Criterion,
     Territory,
     TerritoryAssignment,
@@ -165,6 +168,10 @@ def restore_assignment(uow_factory: UnitOfWorkFactory, assignment_id: str) -> Op
                          ids=(assignment_id,))
 
 
+LAST_EVALUATION_KEY = "territories.last_evaluation"
+STORED_TIES = 500  # the panel lists this many; the count is always complete
+
+
 @dataclass(frozen=True)
 class EvaluationResult:
     changes: OpChanges
@@ -174,13 +181,19 @@ class EvaluationResult:
     unmatched: tuple[str, ...]            # account names
     ties: tuple[tuple[str, tuple[str, ...]], ...]  # account name, territory names
     cancelled: bool = False
+    # territory paths ("Americas › US Commercial"), accounts both match; most first
+    overlaps: tuple[tuple[str, str, int], ...] = ()
+    per_territory: tuple[tuple[str, int], ...] = ()  # territory path, accounts landed
+    evaluated_at: datetime | None = None
 
 
 def evaluate_territories(uow_factory: UnitOfWorkFactory,
                          progress: Callable[[int, int], bool] | None = None
                          ) -> EvaluationResult:
-    """Land every account in its territory and store the result. `progress(done, total)`
-    may return False to cancel: then nothing is written."""
+    """Land every account in its territory and store the result (plus a summary that
+    `last_evaluation` reads back). `progress(done, total)` may return False to cancel:
+    then nothing is written. It is asked once more before writing, so a cancel between
+    progress reports still counts."""
     with uow_factory() as uow:
         plan = TerritoryPlan(uow.territories.list())
         accounts = uow.accounts.list()
@@ -194,25 +207,93 @@ def evaluate_territories(uow_factory: UnitOfWorkFactory,
             return not cancelled
 
         coverage = plan.evaluate(accounts, report)
+        if not cancelled and progress is not None:
+            cancelled = progress(total, total) is False
         if cancelled:
             return EvaluationResult(OpChanges(), total, 0, 0, (), (), cancelled=True)
-        moved = 0
-        for account in accounts:
-            target = coverage.landing.get(account.id)
-            if account.territory_id != target:
-                account.territory_id = target
-                moved += 1
-        names = {t.id: t.name for t in uow.territories.list()}
-        by_id = {a.id: a.name for a in accounts}
+        moved = _store_landing(accounts, coverage)
+        result = _evaluation_result(plan, uow.territories.list(), accounts, coverage, moved)
+        uow.set_setting(LAST_EVALUATION_KEY, _summary_json(result))
         uow.commit()
-        return EvaluationResult(
-            OpChanges(accounts=moved > 0, territories=True,
-                      summary=f"{len(coverage.landing)} of {total} accounts landed, "
-                              f"{moved} moved"),
-            total, len(coverage.landing), moved,
-            tuple(sorted(by_id[a] for a in coverage.unmatched)),
-            tuple(sorted((by_id[a], tuple(names[t] for t in ts))
-                         for a, ts in coverage.ties.items())))
+        return result
+
+
+def _store_landing(accounts: Sequence[Account], coverage: Coverage) -> int:
+    moved = 0
+    for account in accounts:
+        target = coverage.landing.get(account.id)
+        if account.territory_id != target:
+            account.territory_id = target
+            moved += 1
+    return moved
+
+
+def _path(plan: TerritoryPlan, territory: Territory) -> str:
+    return " › ".join(t.name for t in reversed(plan.chain(territory)))
+
+
+def _evaluation_result(plan: TerritoryPlan, territories: Sequence[Territory],
+                       accounts: Sequence[Account], coverage: Coverage,
+                       moved: int) -> EvaluationResult:
+    names = {t.id: t.name for t in territories}
+    paths = {t.id: _path(plan, t) for t in territories}
+    by_id = {a.id: a.name for a in accounts}
+    total, counts = len(accounts), coverage.counts()
+    overlaps = sorted(((paths[a], paths[b], n) for (a, b), n in coverage.overlaps.items()),
+                      key=lambda o: (-o[2], o[0], o[1]))
+    return EvaluationResult(
+        OpChanges(accounts=moved > 0, territories=True,
+                  summary=f"{len(coverage.landing)} of {total} accounts landed, "
+                          f"{moved} moved"),
+        total, len(coverage.landing), moved,
+        tuple(sorted(by_id[a] for a in coverage.unmatched)),
+        tuple(sorted((by_id[a], tuple(names[t] for t in ts))
+                     for a, ts in coverage.ties.items())),
+        overlaps=tuple(overlaps),
+        per_territory=tuple(sorted((paths[t], counts.get(t, 0)) for t in paths)),
+        evaluated_at=datetime.now(UTC))
+
+
+def _summary_json(result: EvaluationResult) -> str:
+    return json.dumps({
+        "at": result.evaluated_at.isoformat() if result.evaluated_at else None,
+        "accounts": result.accounts, "landed": result.landed,
+        "unmatched": len(result.unmatched), "tie_count": len(result.ties),
+        "ties": [[a, list(ts)] for a, ts in result.ties[:STORED_TIES]],
+        "overlaps": [list(o) for o in result.overlaps]})
+
+
+@dataclass(frozen=True)
+class LastEvaluation:
+    """What the last completed evaluation found, for the coverage panel."""
+
+    evaluated_at: datetime
+    accounts: int
+    landed: int
+    unmatched: int
+    tie_count: int
+    ties: tuple[tuple[str, tuple[str, ...]], ...]   # the first STORED_TIES of them
+    overlaps: tuple[tuple[str, str, int], ...]
+    rules_changed_since: bool  # a territory was added, edited or deleted after it
+
+
+def last_evaluation(uow_factory: UnitOfWorkFactory) -> LastEvaluation | None:
+    """The summary stored by the last evaluation, or None if rules were never evaluated
+    (or the stored summary is unreadable)."""
+    with uow_factory() as uow:
+        try:
+            data = json.loads(uow.get_setting(LAST_EVALUATION_KEY, "null"))
+            when = datetime.fromisoformat(data["at"])
+            summary = LastEvaluation(
+                when, int(data["accounts"]), int(data["landed"]), int(data["unmatched"]),
+                int(data["tie_count"]), tuple((a, tuple(ts)) for a, ts in data["ties"]),
+                tuple((a, b, int(n)) for a, b, n in data["overlaps"]), False)
+        except (TypeError, KeyError, ValueError):
+            return None
+        stamps = [s for t in (*uow.territories.list(), *uow.territories.list_deleted())
+                  for s in (t.updated_at, t.deleted_at) if s is not None]
+        changed = bool(stamps) and max(stamps) > when
+        return replace(summary, rules_changed_since=changed)
 
 
 def preview_rules(uow_factory: UnitOfWorkFactory, name: str, parent_id: str | None,

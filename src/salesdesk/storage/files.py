@@ -150,8 +150,10 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
 
 
 def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str) -> Table:
+    skipped = 0
     while records and not any(c.strip() for c in records[0]):
         records.pop(0)  # leading blank lines before the header
+        skipped += 1  # still counted, so row numbers match what the spreadsheet shows
     if not records:
         raise FileFormatError(f"{path.name} is empty")
     original = tuple(c.strip().lstrip("\ufeff") for c in records[0])
@@ -164,7 +166,7 @@ def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str) 
     if seen:
         raise FileFormatError(f"{path.name}: the column '{seen[0]}' appears twice in row 1")
     rows = []
-    for number, record in enumerate(records[1:], start=2):
+    for number, record in enumerate(records[1:], start=2 + skipped):
         if not any(c.strip() for c in record):
             continue
         values = {h: (record[i].strip() if i < len(record) else "")

@@ -201,3 +201,71 @@ def counts(conn: sa.Connection) -> dict[str, int]:
         result[name] = int(conn.execute(sa.select(sa.func.count()).select_from(table)
                                         .where(table.c.deleted_at.is_(None))).scalar() or 0)
     return result
+
+
+# --- territories tab: coverage that counts accounts left in a deleted territory ---------
+# A deleted territory keeps its accounts' territory_id until the rules are evaluated again
+# (so undoing the delete brings them back). For coverage such accounts are unassigned.
+
+ACCOUNT_SORT.setdefault("region", t.accounts.c.region)
+
+
+@dataclass(frozen=True)
+class CoverageCounts:
+    accounts: int
+    landed: int      # in a live territory
+    unassigned: int  # in no territory, or in a deleted one
+
+
+def _in_no_live_territory(stmt: Any) -> Any:
+    live = sa.select(t.territories.c.id).where(t.territories.c.deleted_at.is_(None))
+    return stmt.where(sa.or_(t.accounts.c.territory_id.is_(None),
+                             t.accounts.c.territory_id.not_in(live)))
+
+
+def coverage_counts(conn: sa.Connection) -> CoverageCounts:
+    total = account_count(conn)
+    unassigned = unassigned_count(conn)
+    return CoverageCounts(total, total - unassigned, unassigned)
+
+
+def unassigned_count(conn: sa.Connection, *, search: str = "") -> int:
+    stmt = sa.select(sa.func.count()).select_from(t.accounts).where(
+        t.accounts.c.deleted_at.is_(None))
+    stmt = _account_filters(_in_no_live_territory(stmt), None, False, search)
+    return int(conn.execute(stmt).scalar() or 0)
+
+
+def unassigned_accounts(conn: sa.Connection, *, search: str = "", order_by: str = "name",
+                        descending: bool = False, offset: int = 0,
+                        limit: int = 500) -> list[AccountRow]:
+    """Accounts in no live territory (unmatched, tied, or left in a deleted one)."""
+    acc, parent = t.accounts, t.accounts.alias("parent")
+    stmt = (sa.select(acc.c.id, acc.c.name, acc.c.sector, acc.c.country, acc.c.region,
+                      acc.c.postcode, acc.c.employees, acc.c.revenue_m, sa.null(), sa.null(),
+                      parent.c.name)
+            .select_from(acc.outerjoin(parent, parent.c.id == acc.c.parent_id))
+            .where(acc.c.deleted_at.is_(None)))
+    stmt = _account_filters(_in_no_live_territory(stmt), None, False, search)
+    column = ACCOUNT_SORT.get(order_by, acc.c.name)
+    stmt = stmt.order_by(column.desc() if descending else column, acc.c.id)
+    return [AccountRow(*r) for r in conn.execute(stmt.offset(offset).limit(limit))]
+
+
+@dataclass(frozen=True)
+class RuleValues:
+    """Values accounts hold, offered while typing a territory rule."""
+
+    countries: tuple[str, ...]
+    regions: tuple[str, ...]
+    industries: tuple[str, ...]
+
+
+def rule_values(conn: sa.Connection, limit: int = 2000) -> RuleValues:
+    def distinct(column: Any) -> tuple[str, ...]:
+        stmt = (sa.select(column).where(t.accounts.c.deleted_at.is_(None), column != "")
+                .distinct().order_by(column).limit(limit))
+        return tuple(str(v) for v in conn.scalars(stmt) if v)
+
+    acc = t.accounts.c
+    return RuleValues(distinct(acc.country), distinct(acc.region), distinct(acc.sector))

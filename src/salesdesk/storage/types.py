@@ -21,7 +21,11 @@ class Money(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Decimal | None, dialect: Any) -> int | None:
         if value is None:
             return None
-        return int((Decimal(value) * 100).to_integral_exact())
+        cents = Decimal(value) * 100
+        if cents != cents.to_integral_value():
+            raise ValueError(f"{value} has more than two decimal places; money is stored "
+                             "to the cent")
+        return int(cents)
 
     def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
         return None if value is None else Decimal(value).scaleb(-2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import getpass
+from datetime import UTC, datetime
 from typing import Any, Generic, Self, TypeVar
 
 import sqlalchemy as sa
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from salesdesk.domain.accounts import Account, Product
-from salesdesk.domain.entity import Entity
+from salesdesk.domain.entity import Entity, new_id
 from salesdesk.domain.errors import ConflictError, NotFoundError
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.territories import Territory, TerritoryAssignment
@@ -101,10 +102,16 @@ class SqlUnitOfWork:
 
     def set_setting(self, key: str, value: str) -> None:
         t = tables.settings
-        exists = self.session.execute(sa.select(t.c.key).where(t.c.key == key)).first()
-        stmt = (sa.update(t).where(t.c.key == key).values(value=value) if exists
+        old = self.session.execute(sa.select(t.c.value).where(t.c.key == key)).first()
+        if old is not None and old[0] == value:
+            return
+        stmt = (sa.update(t).where(t.c.key == key).values(value=value) if old is not None
                 else sa.insert(t).values(key=key, value=value))
         self.session.execute(stmt)
+        self.session.execute(sa.insert(tables.change_log).values(
+            id=new_id(), at=datetime.now(UTC), actor=self.actor, entity="settings",
+            entity_id=key[:36], op="update" if old is not None else "insert",
+            changes={"value": [old[0] if old is not None else None, value]}))
 
 
 def make_session_factory(engine: sa.Engine) -> sessionmaker[Session]:

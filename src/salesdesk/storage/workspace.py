@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -107,7 +108,7 @@ def _check_location(url: URL, create: bool) -> None:
 
 def _backup_sqlite(engine: sa.Engine, url: URL, revision: str) -> Path:
     source = Path(url.database or "")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = source.with_name(f"{source.stem}.backup-{revision}-{stamp}{source.suffix}")
     with engine.connect() as conn:
         conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
@@ -125,11 +126,37 @@ def _check_integrity(engine: sa.Engine) -> None:
                              f"({result}; {len(broken_keys)} broken references).")
 
 
+def _migration_engine(engine: sa.Engine) -> sa.Engine:
+    """SQLite: an engine whose transactions really cover DDL (pysqlite would otherwise
+    commit schema changes one by one, so a failed upgrade could leave half a schema).
+    Foreign keys are off while tables are rebuilt and checked after (_check_integrity)."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    migrate = sa.create_engine(engine.url, poolclass=sa.pool.NullPool)
+
+    @sa.event.listens_for(migrate, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        dbapi_connection.execute("PRAGMA busy_timeout=5000")
+
+    @sa.event.listens_for(migrate, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return migrate
+
+
 def _upgrade(engine: sa.Engine) -> None:
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    migrate = _migration_engine(engine)
+    try:
+        with migrate.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    finally:
+        if migrate is not engine:
+            migrate.dispose()
 
 
 def open_workspace(target: str | os.PathLike[str] | URL, *, create: bool = True) -> Workspace:
@@ -165,6 +192,18 @@ def _migrate(engine: sa.Engine, url: URL) -> Path | None:
     backup = None
     if current is not None and engine.dialect.name == "sqlite":
         backup = _backup_sqlite(engine, url, current)
-    _upgrade(engine)
-    _check_integrity(engine)
+    try:
+        _upgrade(engine)
+    except Exception as exc:
+        kept = f" A copy taken before the upgrade is at {backup}." if backup else ""
+        raise WorkspaceError(
+            f"Upgrading the workspace {describe(url)} failed ({exc}); it was left at its "
+            f"previous version.{kept}") from exc
+    try:
+        _check_integrity(engine)
+    except WorkspaceError as exc:
+        if backup:
+            raise WorkspaceError(f"{exc} The copy taken before the upgrade is at {backup}.") \
+                from exc
+        raise
     return backup

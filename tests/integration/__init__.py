@@ -1,0 +1,1 @@
+"""Storage tests on a real SQLite file and a real PostgreSQL server."""
