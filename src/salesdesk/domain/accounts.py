@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ValidationError
-from salesdesk.domain.validation import clean_text
+from salesdesk.domain.validation import check_cents, clean_text
 
 
 @dataclass(eq=False, kw_only=True)
@@ -32,10 +32,8 @@ class Account(Entity):
         if self.employees is not None and self.employees < 0:
             raise ValidationError(f"must be zero or more (got {self.employees})",
                                   field="employees")
-        if self.revenue_m is not None and self.revenue_m != self.revenue_m.quantize(
-                Decimal("0.01")):
-            raise ValidationError(f"{self.revenue_m} has more than two decimal places",
-                                  field="revenue")
+        if self.revenue_m is not None:
+            check_cents(self.revenue_m, "revenue")
         if self.revenue_m is not None and self.revenue_m < 0:
             raise ValidationError(f"must be zero or more (got {self.revenue_m})",
                                   field="revenue")
@@ -51,9 +49,7 @@ class Product(Entity):
     def __post_init__(self) -> None:
         self.name = clean_text(self.name, "product", required=True, max_len=120)
         self.series = clean_text(self.series, "series", max_len=80)
-        if self.list_price != self.list_price.quantize(Decimal("0.01")):
-            raise ValidationError(f"{self.list_price} has more than two decimal places",
-                                  field="sales_price")
+        check_cents(self.list_price, "sales_price")
         if self.list_price < 0:
             raise ValidationError(f"must be zero or more (got {self.list_price})",
                                   field="sales_price")

@@ -73,3 +73,15 @@ def clean_decimal(value: object, field: str, *, minimum: Decimal | None = None,
         return number.quantize(Decimal(1).scaleb(-places))
     except InvalidOperation:  # more digits than the decimal context holds ('1e30')
         raise ValidationError(f"'{value}' is too large", field=field) from None
+
+
+def check_cents(value: Decimal, field: str) -> None:
+    """Money is kept to the cent: refuse more decimal places, NaN and absurd sizes."""
+    try:
+        exact = value.is_finite() and value == value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise ValidationError(f"'{value}' is too large", field=field) from None
+    if not value.is_finite():
+        raise ValidationError(f"'{value}' is not a number", field=field)
+    if not exact:
+        raise ValidationError(f"{value} has more than two decimal places", field=field)

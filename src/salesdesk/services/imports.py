@@ -104,7 +104,7 @@ class RowProblems:
         """The rows, reporting progress every 500; raises ImportCancelled on request."""
         total = len(rows)
         for i, row in enumerate(rows):
-            if self._progress is not None and i % 500 == 0 and not self._progress(i, total):
+            if self._progress is not None and i % 500 == 0 and self._progress(i, total) is False:
                 raise ImportCancelled("Import cancelled: nothing was imported.")
             yield row
 

@@ -139,3 +139,18 @@ def export_accounts(window: MainWindow) -> None:
     from salesdesk.storage.export import export_accounts as writer
 
     _export(window, tr("Export accounts"), "accounts.xlsx", writer)
+
+
+def workspace_settings(window: MainWindow) -> None:
+    from salesdesk.services import workspace_settings as service
+    from salesdesk.ui.dialogs.workspace_settings_dialog import WorkspaceSettingsDialog
+
+    assert window.ctx is not None
+    uow = window.ctx.uow
+
+    def chosen(current: str) -> None:
+        code = WorkspaceSettingsDialog.ask(window, current, service.known_currencies())
+        if code and code != current:
+            window.ops.run(lambda _job: service.set_currency(uow, code), parent_widget=window)
+
+    window.ops.run(lambda _job: service.currency(uow), on_done=chosen, parent_widget=window)

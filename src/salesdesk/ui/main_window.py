@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
                                          lambda: actions.open_shared(self)))
         file_menu.addAction(self._action(self.tr("Open the sample &company"),
                                          lambda: actions.open_sample_company(self)))
+        file_menu.addAction(self._action(self.tr("Workspace &settings…"),
+                                         lambda: actions.workspace_settings(self)))
         file_menu.addSeparator()
         imports = file_menu.addMenu(self.tr("&Import"))
         for kind, label in (("team", self.tr("Team members…")),

@@ -1,0 +1,187 @@
+"""In-memory stand-ins for the storage layer, so services are tested in milliseconds.
+
+`FakeWorkspace` holds the committed state as deep copies. Each `FakeUnitOfWork` works
+on its own deep copies (an identity map: `get` and `list` hand back the same objects
+within one unit of work, as a SQLAlchemy session does), so nothing reaches the
+workspace until `commit()`, and `rollback()` (also run on exit) really discards
+uncommitted adds and changes. On commit, every changed entity's `version` goes up by
+one, as SQLAlchemy's `version_id_col` does, and a change to an entity that another unit
+of work committed meanwhile is refused with `ConflictError.concurrent`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import copy
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, Generic, Self, TypeVar
+
+from salesdesk.domain.accounts import Account, Product
+from salesdesk.domain.entity import Entity
+from salesdesk.domain.errors import ConflictError, NotFoundError
+from salesdesk.domain.members import Member, Team
+from salesdesk.domain.territories import Territory, TerritoryAssignment
+from salesdesk.services.unit_of_work import Repository
+from salesdesk.storage.files import Row, Table, normalise_header
+
+T = TypeVar("T", bound=Entity)
+
+REPOSITORIES: dict[str, type[Entity]] = {
+    "teams": Team, "members": Member, "accounts": Account, "products": Product,
+    "territories": Territory, "assignments": TerritoryAssignment,
+}
+
+
+def _state(entity: Entity) -> dict[str, Any]:
+    """Every field but the version, to tell whether an entity changed."""
+    return {f.name: getattr(entity, f.name) for f in dataclasses.fields(entity)
+            if f.name != "version"}
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class FakeRepository(Generic[T]):
+    def __init__(self, kind: str, rows: dict[str, T]):
+        self.kind, self._rows = kind, rows
+
+    def add(self, entity: T) -> None:
+        assert entity.id not in self._rows, f"{self.kind}: {entity.id} added twice"
+        self._rows[entity.id] = entity
+
+    def get(self, entity_id: str) -> T:
+        entity = self._rows.get(entity_id)
+        if entity is None or entity.deleted_at is not None:
+            raise NotFoundError(f"{self.kind} {entity_id} does not exist")
+        return entity
+
+    def list(self) -> list[T]:
+        return [e for e in self._rows.values() if e.deleted_at is None]
+
+    def get_deleted(self, entity_id: str) -> T:
+        entity = self._rows.get(entity_id)
+        if entity is None or entity.deleted_at is None:
+            raise NotFoundError(f"{self.kind} {entity_id} is not deleted")
+        return entity
+
+    def list_deleted(self) -> builtins.list[T]:
+        return [e for e in self._rows.values() if e.deleted_at is not None]
+
+    def by_name(self, name: str) -> T | None:
+        key = _key(name)
+        return next((e for e in self.list() if _key(getattr(e, "name", "")) == key), None)
+
+
+class FakeWorkspace:
+    """The committed state everyone shares; `uow()` is the unit-of-work factory."""
+
+    def __init__(self, actor: str = "tester"):
+        self.actor = actor
+        self.data: dict[str, dict[str, Entity]] = {k: {} for k in REPOSITORIES}
+        self.settings: dict[str, str] = {}
+        self.commits = 0
+
+    def uow(self) -> FakeUnitOfWork:
+        return FakeUnitOfWork(self)
+
+    __call__ = uow
+
+    def seed(self, *entities: Entity) -> None:
+        """Store entities as already committed (test set-up, bypassing services)."""
+        kinds = {cls: kind for kind, cls in REPOSITORIES.items()}
+        for entity in entities:
+            self.data[kinds[type(entity)]][entity.id] = copy.deepcopy(entity)
+
+    def snapshot(self) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+        """A comparable picture of everything committed, versions included."""
+        picture = {kind: {i: {**_state(e), "version": e.version} for i, e in rows.items()}
+                   for kind, rows in self.data.items()}
+        return copy.deepcopy(picture), dict(self.settings)
+
+    def live(self, kind: str) -> list[Any]:
+        """Committed live entities (copies: changing them changes nothing)."""
+        return [copy.deepcopy(e) for e in self.data[kind].values() if e.deleted_at is None]
+
+    def one(self, kind: str, name: str) -> Any:
+        found = [e for e in self.live(kind) if _key(e.name) == _key(name)]
+        assert len(found) == 1, f"{len(found)} {kind} called {name!r}"
+        return found[0]
+
+
+class FakeUnitOfWork:
+    """Satisfies services.unit_of_work.UnitOfWork; see the module docstring."""
+
+    teams: Repository[Team]
+    members: Repository[Member]
+    accounts: Repository[Account]
+    products: Repository[Product]
+    territories: Repository[Territory]
+    assignments: Repository[TerritoryAssignment]
+
+    def __init__(self, workspace: FakeWorkspace):
+        self.workspace = workspace
+        self.actor = workspace.actor
+        self.committed = False
+
+    def __enter__(self) -> Self:
+        self._load()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.rollback()
+
+    def _load(self) -> None:
+        ws = self.workspace
+        self._rows = {kind: copy.deepcopy(rows) for kind, rows in ws.data.items()}
+        self._base = {kind: {i: e.version for i, e in rows.items()}
+                      for kind, rows in ws.data.items()}
+        self._settings = dict(ws.settings)
+        for kind in REPOSITORIES:
+            setattr(self, kind, FakeRepository(kind, self._rows[kind]))
+
+    def commit(self) -> None:
+        ws = self.workspace
+        new: list[tuple[str, Entity]] = []
+        changed: list[tuple[str, Entity]] = []
+        for kind, rows in self._rows.items():
+            for entity_id, entity in rows.items():
+                stored = ws.data[kind].get(entity_id)
+                if stored is None:
+                    new.append((kind, entity))  # keeps the version it was built with
+                elif _state(stored) != _state(entity) or stored.version != entity.version:
+                    if stored.version != self._base[kind].get(entity_id):
+                        raise ConflictError.concurrent(f"{kind} {entity_id}")
+                    changed.append((kind, entity))
+        for _, entity in changed:
+            entity.version += 1
+        for kind, entity in (*new, *changed):
+            ws.data[kind][entity.id] = copy.deepcopy(entity)
+            self._base[kind][entity.id] = entity.version
+        ws.settings.update(self._settings)
+        ws.commits += 1
+        self.committed = True
+
+    def rollback(self) -> None:
+        """Discard every uncommitted add and change: back to the committed state."""
+        self._load()
+
+    def get_setting(self, key: str, default: str) -> str:
+        return self._settings.get(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._settings[key] = value
+
+
+def make_table(headers: Sequence[str], *rows: Sequence[str], source: str = "test.csv",
+               first_row: int = 2) -> Table:
+    """A table as storage.files.read_table returns it, without a file. Rows may be shorter
+    or longer than the headers, as in real files."""
+    names = tuple(normalise_header(h) for h in headers)
+
+    def values(cells: Sequence[str]) -> dict[str, str]:
+        return {h: str(v).strip() for h, v in zip(names, cells, strict=False)}
+
+    return Table(source, names, tuple(headers),
+                 tuple(Row(first_row + i, values(r)) for i, r in enumerate(rows)))
