@@ -54,10 +54,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.workspace_label)
         self._build_menus()
         self.ops.changes_did_happen.connect(self._on_changes)
-        self.tabs.currentChanged.connect(self._remember_tab)
         self.ctx: UiContext | None = None
         self.set_workspace(workspace)
         self._restore()
+        self.tabs.currentChanged.connect(self._remember_tab)
 
     # --- workspace -------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace) -> None:
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.ctx = UiContext(workspace, self.ops, self.undo_stack, self.settings)
         current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # rebuilding is not the user changing tabs
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         for name, widget in self._make_tabs(self.ctx):
             self.tabs.addTab(widget, name)
         self.tabs.setCurrentIndex(max(current, 0))
+        self.tabs.blockSignals(False)
         kind = self.tr("shared PostgreSQL database") if workspace.shared else \
             self.tr("local workspace")
         self.workspace_label.setText(self.tr("{0}: {1}").format(kind, workspace.label))
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         keys = QKeySequence.StandardKey
         file_menu.addAction(self._action(self.tr("&New workspace…"),
                                          lambda: actions.new_workspace(self), keys.New))
@@ -180,14 +182,14 @@ class MainWindow(QMainWindow):
                                        lambda: actions.export_accounts(self)))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About SalesDesk"), self._about))
 
     def _about(self) -> None:

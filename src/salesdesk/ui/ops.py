@@ -44,7 +44,10 @@ class Job(QObject):
 
     def progress(self, done: int, total: int) -> bool:
         """Called by the job from the worker thread. Returns False once cancelled."""
-        self.sig_job_progressed.emit(done, total)
+        try:
+            self.sig_job_progressed.emit(done, total)
+        except RuntimeError:  # the window closed meanwhile
+            self._cancel.set()
         return not self._cancel.is_set()
 
     def cancel(self) -> None:
@@ -65,9 +68,16 @@ class _Runner(QRunnable):
             result = self.job.fn(self.job)
         except Exception as exc:  # reported to the UI, never raised in the worker
             exc.__salesdesk_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.job.sig_job_failed.emit(exc)
+            self._deliver(self.job.sig_job_failed, exc)
         else:
-            self.job.sig_job_finished.emit(result)
+            self._deliver(self.job.sig_job_finished, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed meanwhile: nobody is left to tell
+            log.info("job finished after its window closed")
 
 
 def user_message(exc: BaseException) -> str:
