@@ -239,15 +239,18 @@ def _evaluation_result(plan: TerritoryPlan, territories: Sequence[Territory],
     paths = {t.id: _path(plan, t) for t in territories}
     by_id = {a.id: a.name for a in accounts}
     total, counts = len(accounts), coverage.counts()
-    overlaps = sorted(((paths[a], paths[b], n) for (a, b), n in coverage.overlaps.items()),
-                      key=lambda o: (-o[2], o[0], o[1]))
+    overlaps: list[tuple[str, str, int]] = []
+    for (a, b), n in coverage.overlaps.items():
+        first, second = sorted((paths[a], paths[b]), key=str.casefold)
+        overlaps.append((first, second, n))
+    overlaps.sort(key=lambda o: (-o[2], o[0].casefold(), o[1].casefold()))
     return EvaluationResult(
         OpChanges(accounts=moved > 0, territories=True,
                   summary=f"{len(coverage.landing)} of {total} accounts landed, "
                           f"{moved} moved"),
         total, len(coverage.landing), moved,
         tuple(sorted(by_id[a] for a in coverage.unmatched)),
-        tuple(sorted((by_id[a], tuple(names[t] for t in ts))
+        tuple(sorted((by_id[a], tuple(sorted(names[t] for t in ts)))
                      for a, ts in coverage.ties.items())),
         overlaps=tuple(overlaps),
         per_territory=tuple(sorted((paths[t], counts.get(t, 0)) for t in paths)),
@@ -303,4 +306,4 @@ def preview_rules(uow_factory: UnitOfWorkFactory, name: str, parent_id: str | No
         plan = TerritoryPlan(uow.territories.list())
         draft = Territory(name=name or "draft", parent_id=parent_id, criteria=list(criteria))
         matched = plan.preview(draft, uow.accounts.list())
-        return len(matched), sorted(a.name for a in matched)[:limit]
+        return len(matched), sorted((a.name for a in matched), key=str.casefold)[:limit]

@@ -153,9 +153,10 @@ def assignments(conn: sa.Connection, territory_id: str | None = None) -> list[As
     return [AssignmentRow(*r) for r in conn.execute(stmt)]
 
 
-ACCOUNT_SORT = {"name": t.accounts.c.name, "sector": t.accounts.c.sector,
-                "country": t.accounts.c.country, "employees": t.accounts.c.employees,
-                "revenue_m": t.accounts.c.revenue_m}
+ACCOUNT_SORT: dict[str, Any] = {
+    "name": sa.func.lower(t.accounts.c.name), "sector": t.accounts.c.sector,
+    "country": sa.func.lower(t.accounts.c.country), "region": sa.func.lower(t.accounts.c.region),
+    "employees": t.accounts.c.employees, "revenue_m": t.accounts.c.revenue_m}
 
 
 def accounts(conn: sa.Connection, *, territory_id: str | None = None,
@@ -165,11 +166,12 @@ def accounts(conn: sa.Connection, *, territory_id: str | None = None,
     stmt = (sa.select(acc.c.id, acc.c.name, acc.c.sector, acc.c.country, acc.c.region,
                       acc.c.postcode, acc.c.employees, acc.c.revenue_m, acc.c.territory_id,
                       tr.c.name, parent.c.name)
-            .select_from(acc.outerjoin(tr, tr.c.id == acc.c.territory_id)
+            .select_from(acc.outerjoin(tr, sa.and_(tr.c.id == acc.c.territory_id,
+                                                   tr.c.deleted_at.is_(None)))
                          .outerjoin(parent, parent.c.id == acc.c.parent_id))
             .where(acc.c.deleted_at.is_(None)))
     stmt = _account_filters(stmt, territory_id, unassigned, search)
-    column = ACCOUNT_SORT.get(order_by, acc.c.name)
+    column = ACCOUNT_SORT.get(order_by, ACCOUNT_SORT["name"])
     stmt = stmt.order_by(column.desc() if descending else column, acc.c.id)
     return [AccountRow(*r) for r in conn.execute(stmt.offset(offset).limit(limit))]
 
@@ -179,7 +181,11 @@ def _account_filters(stmt: Any, territory_id: str | None, unassigned: bool, sear
     if territory_id is not None:
         stmt = stmt.where(acc.c.territory_id == territory_id)
     if unassigned:
-        stmt = stmt.where(acc.c.territory_id.is_(None))
+        # A deleted territory keeps its accounts' territory_id until the rules are
+        # evaluated again (so undoing the delete brings them back): they count as
+        # unassigned meanwhile.
+        live = sa.select(t.territories.c.id).where(t.territories.c.deleted_at.is_(None))
+        stmt = stmt.where(sa.or_(acc.c.territory_id.is_(None), acc.c.territory_id.not_in(live)))
     if search:
         stmt = stmt.where(sa.func.lower(acc.c.name).contains(search.casefold(), autoescape=True))
     return stmt
@@ -203,13 +209,6 @@ def counts(conn: sa.Connection) -> dict[str, int]:
     return result
 
 
-# --- territories tab: coverage that counts accounts left in a deleted territory ---------
-# A deleted territory keeps its accounts' territory_id until the rules are evaluated again
-# (so undoing the delete brings them back). For coverage such accounts are unassigned.
-
-ACCOUNT_SORT.setdefault("region", t.accounts.c.region)
-
-
 @dataclass(frozen=True)
 class CoverageCounts:
     accounts: int
@@ -217,39 +216,10 @@ class CoverageCounts:
     unassigned: int  # in no territory, or in a deleted one
 
 
-def _in_no_live_territory(stmt: Any) -> Any:
-    live = sa.select(t.territories.c.id).where(t.territories.c.deleted_at.is_(None))
-    return stmt.where(sa.or_(t.accounts.c.territory_id.is_(None),
-                             t.accounts.c.territory_id.not_in(live)))
-
-
 def coverage_counts(conn: sa.Connection) -> CoverageCounts:
     total = account_count(conn)
-    unassigned = unassigned_count(conn)
+    unassigned = account_count(conn, unassigned=True)
     return CoverageCounts(total, total - unassigned, unassigned)
-
-
-def unassigned_count(conn: sa.Connection, *, search: str = "") -> int:
-    stmt = sa.select(sa.func.count()).select_from(t.accounts).where(
-        t.accounts.c.deleted_at.is_(None))
-    stmt = _account_filters(_in_no_live_territory(stmt), None, False, search)
-    return int(conn.execute(stmt).scalar() or 0)
-
-
-def unassigned_accounts(conn: sa.Connection, *, search: str = "", order_by: str = "name",
-                        descending: bool = False, offset: int = 0,
-                        limit: int = 500) -> list[AccountRow]:
-    """Accounts in no live territory (unmatched, tied, or left in a deleted one)."""
-    acc, parent = t.accounts, t.accounts.alias("parent")
-    stmt = (sa.select(acc.c.id, acc.c.name, acc.c.sector, acc.c.country, acc.c.region,
-                      acc.c.postcode, acc.c.employees, acc.c.revenue_m, sa.null(), sa.null(),
-                      parent.c.name)
-            .select_from(acc.outerjoin(parent, parent.c.id == acc.c.parent_id))
-            .where(acc.c.deleted_at.is_(None)))
-    stmt = _account_filters(_in_no_live_territory(stmt), None, False, search)
-    column = ACCOUNT_SORT.get(order_by, acc.c.name)
-    stmt = stmt.order_by(column.desc() if descending else column, acc.c.id)
-    return [AccountRow(*r) for r in conn.execute(stmt.offset(offset).limit(limit))]
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ DAY = 86_400
 LEAD_SPAN_S = 730 * DAY
 # SQLite page cache while bulk-loading (KiB, negative = size not pages); the default 2 MB
 # makes every insert into the random-UUID primary key index miss the cache.
-BULK_CACHE_KIB = 65536
+BULK_CACHE_KIB = 65_536
 ProgressFn = Callable[[int, int], None]
 Row = tuple[Any, ...]
 

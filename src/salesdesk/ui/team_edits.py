@@ -18,6 +18,7 @@ from salesdesk.services import team
 from salesdesk.storage.queries import MemberRow
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import tr
+from salesdesk.ui.team_format import skill_label
 
 
 class VersionBook:
@@ -126,7 +127,7 @@ class TeamEdits:
             return int(saved.before["skills"].get(kind, {}).get(skill, 0))
 
         self.ctx.edit(
-            tr("Set {0}'s {1} to {2}").format(name, skill, level),
+            tr("Set {0}'s {1} to {2}").format(name, skill_label(skill), level),
             lambda: self.book.call(member_id, version, lambda v: team.set_skill(
                 uow, member_id, v, kind, skill, level)),
             make_undo=lambda saved: self._member_step(member_id, lambda v: team.set_skill(

@@ -122,3 +122,36 @@ def member_summary(row: MemberRow) -> str:
     if row.team:
         parts.append(row.team)
     return " · ".join(parts)
+
+
+def empty_text(loaded: bool, rows: list[MemberRow], shown: int, narrowed: bool) -> str:
+    """The sentence shown instead of an empty table ("" when rows are shown). `narrowed`:
+    the search, team or role filter hides someone."""
+    if not loaded:
+        return tr("Loading the team…")
+    if not rows:
+        return tr("Nobody is on the team yet. Add the first member with “Add member…”, or "
+                  "import a team list with File › Import › Team members.")
+    if shown:
+        return ""
+    if not narrowed:
+        return tr("Everyone in this workspace has left. Tick “Show people who left” to see "
+                  "them.")
+    return tr("Nobody matches these filters. Clear the search or choose “All teams” and "
+              "“All roles” to see everyone.")
+
+
+def count_text(rows: list[MemberRow], shown: int, showing_left: bool) -> str:
+    """"41 active people: 35 reps, 6 managers and admins; 2 left — showing 12"."""
+    if not rows:
+        return ""
+    active = [r for r in rows if r.active]
+    reps = sum(r.role == Role.REP.value for r in active)
+    text = tr("{0} active people: {1} reps, {2} managers and admins").format(
+        len(active), reps, len(active) - reps)
+    left = len(rows) - len(active)
+    if left:
+        text += tr("; {0} left").format(left)
+    if shown != len(rows if showing_left else active):
+        text += tr(" — showing {0}").format(shown)
+    return text

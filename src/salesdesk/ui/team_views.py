@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QStackedWidget,
     QStyle,
@@ -20,17 +22,21 @@ from PySide6.QtWidgets import (
     QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from salesdesk.domain.members import RampState
 from salesdesk.storage.queries import MemberRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.i18n import tr
-from salesdesk.ui.models.skills_model import KIND_ROLE
+from salesdesk.ui.models.skills_model import KIND_ROLE, LEVEL_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 
+MAX_COLUMN_WIDTH = 280
+SKILL_COLUMN_WIDTH = 34
 KIND_COLOURS = {"products": "#e3eefa", "industries": "#e6f4ea", "languages": "#fdf0dc",
                 "segments": "#f1e8f8"}
 
@@ -41,8 +47,8 @@ class MessageStack(QStackedWidget):
     def __init__(self, view: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.view = view
-        self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True,
-                            objectName="emptyMessage")
+        self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.label.setObjectName("emptyMessage")
         self.label.setStyleSheet("color: #5f6b7a; font-size: 14px; padding: 24px;")
         self.addWidget(view)
         self.addWidget(self.label)
@@ -55,6 +61,16 @@ class MessageStack(QStackedWidget):
     @property
     def message(self) -> str:
         return self.label.text() if self.currentWidget() is self.label else ""
+
+
+def fit_columns(view: QTableView | QTreeView, cap: int = MAX_COLUMN_WIDTH) -> None:
+    """Columns as wide as their contents and header, plus air, but never wider than `cap`."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    for column in range(header.count()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+            continue
+        view.resizeColumnToContents(column)
+        header.resizeSection(column, min(header.sectionSize(column) + 12, cap))
 
 
 class SkillsHeader(QHeaderView):
@@ -82,21 +98,18 @@ class SkillsHeader(QHeaderView):
 
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802
         model = self.model()
-        if model is None or logical == 0 or model.headerData(
-                logical, Qt.Orientation.Horizontal, KIND_ROLE) is None:
-            super().paintSection(painter, rect, logical)
+        if model is None:
             return
-        option = QStyleOptionHeader()
-        self.initStyleOption(option)
-        option.rect = rect.adjusted(0, self.BAND, 0, 0)
-        option.section = logical
-        option.text = ""
-        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical:
-            option.sortIndicator = (QStyleOptionHeader.SortIndicator.SortDown
-                                    if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-                                    else QStyleOptionHeader.SortIndicator.SortUp)
-        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
         text = str(model.headerData(logical, Qt.Orientation.Horizontal) or "")
+        if model.headerData(logical, Qt.Orientation.Horizontal, KIND_ROLE) is None:
+            # The member column: plain background, its title and sort arrow at the bottom.
+            self._draw_section(painter, rect, logical, "", sort=False)
+            line = self.fontMetrics().height() + 10
+            self._draw_section(painter, rect.adjusted(0, rect.height() - line, 0, 0), logical,
+                               text, sort=True)
+            return
+        option = self._draw_section(painter, rect.adjusted(0, self.BAND, 0, 0), logical, "",
+                                    sort=True)
         room = option.rect.height() - 18
         text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
         painter.save()
@@ -106,6 +119,19 @@ class SkillsHeader(QHeaderView):
         painter.rotate(-90)
         painter.drawText(0, 0, text)
         painter.restore()
+
+    def _draw_section(self, painter: QPainter, rect: QRect, logical: int, text: str, *,
+                      sort: bool) -> QStyleOptionHeader:
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect, option.section, option.text = rect, logical, text
+        option.textAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        if sort and self.isSortIndicatorShown() and self.sortIndicatorSection() == logical:
+            option.sortIndicator = (QStyleOptionHeader.SortIndicator.SortDown
+                                    if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+                                    else QStyleOptionHeader.SortIndicator.SortUp)
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        return option
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
@@ -122,6 +148,16 @@ class SkillsHeader(QHeaderView):
                                                   Qt.TextElideMode.ElideRight, band.width() - 8)
             painter.drawText(band, Qt.AlignmentFlag.AlignCenter, label)
         painter.end()
+
+    def fit_groups(self, width: int) -> None:
+        """Size skill sections to `width`, wider where a kind's name needs the room."""
+        metrics = self.fontMetrics()
+        for kind, first, last in self._groups():
+            need = metrics.horizontalAdvance(fmt.kind_word(kind)) + 16
+            count = last - first + 1
+            each = max(width, -(-need // count))
+            for section in range(first, last + 1):
+                self.resizeSection(section, each)
 
     def _groups(self) -> list[tuple[str, int, int]]:
         model = self.model()
@@ -195,6 +231,47 @@ def _typed_level(event: QKeyEvent) -> int | None:
     return int(text) if len(text) == 1 and text in "012345" else None
 
 
+class SkillsPage(QWidget):
+    """The skills matrix under a legend of the level colours and the Add skill button."""
+
+    def __init__(self, model: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = SkillsView()
+        self.view.setModel(model)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.stack = MessageStack(self.view)
+        self.add_button = QPushButton(tr("Add skill column…"))
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 6, 0, 6)
+        hint = QLabel(tr("Levels: 1 basic … 5 expert. Type 0-5 on a cell, or double-click "
+                         "it."))
+        hint.setStyleSheet("color: #5f6b7a;")
+        bar.addWidget(hint)
+        for level in range(1, 6):
+            swatch = QLabel(str(level), alignment=Qt.AlignmentFlag.AlignCenter)
+            swatch.setFixedSize(24, 20)
+            swatch.setStyleSheet(f"background: {LEVEL_COLOURS[level]}; color: #1b2b3a; "
+                                 "border: 1px solid #c5ccd4;")
+            bar.addWidget(swatch)
+        bar.addStretch(1)
+        bar.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack)
+
+    def fit_columns(self) -> None:
+        """The member column to its names, skill columns narrow but wide enough for the
+        kind band above them."""
+        header = self.view.horizontalHeader()
+        header.setMinimumSectionSize(24)
+        self.view.resizeColumnToContents(0)
+        header.resizeSection(0, min(header.sectionSize(0) + 16, MAX_COLUMN_WIDTH))
+        if isinstance(header, SkillsHeader):
+            header.fit_groups(SKILL_COLUMN_WIDTH)
+        header.updateGeometry()
+
+
 class DetailPanel(QFrame):
     """The selected member's capacity, ramp, territories and strongest skills."""
 
@@ -240,18 +317,24 @@ class DetailPanel(QFrame):
             self.title.setText(tr("No one selected"))
             self.subtitle.setText(tr("Select a member to see their capacity, ramp-up and "
                                      "territories."))
-            for value in self.values.values():
-                value.setText("")
+            self._show_rows(False)
             return
+        self._show_rows(True)
         self.title.setText(row.name)
         self.subtitle.setText(fmt.member_summary(row))
         for key, text in self._texts(row, work).items():
             self.values[key].setText(text)
 
+    def _show_rows(self, visible: bool) -> None:
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, visible)
+
     @staticmethod
     def _texts(row: MemberRow, work: fmt.Workload) -> dict[str, str]:
         capacity = tr("{0} open leads").format(row.capacity)
-        if work.effective_capacity != row.capacity:
+        if work.ramp.state is RampState.NOT_STARTED:
+            capacity += "\n" + tr("none before the start date")
+        elif work.effective_capacity != row.capacity:
             capacity += "\n" + tr("{0} while ramping up").format(work.effective_capacity)
         return {
             "manager": row.manager or tr("none"),

@@ -33,7 +33,7 @@ from salesdesk.ui.models.coverage_model import (
     ties_model,
 )
 from salesdesk.ui.models.territory_tree_model import path
-from salesdesk.ui.territory_accounts import accounts_table
+from salesdesk.ui.territory_accounts import accounts_table, compact
 
 MUTED = "color: #5f6b7a;"
 WARN = "color: #8a5300;"
@@ -58,13 +58,21 @@ class _Section(QWidget):
         self.table = table
         self.empty = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
         self.empty.setStyleSheet(MUTED + " padding: 6px 2px;")
+        self.caption = QLabel(wordWrap=True)
+        self.caption.setStyleSheet(MUTED)
+        self.caption.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(table)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.caption)
         layout.addWidget(self.stack, 1)
+
+    def set_caption(self, text: str) -> None:
+        self.caption.setText(text)
+        self.caption.show()
 
     def set_title(self, title: str) -> None:
         self.title.setText(f"<b>{title}</b>")
@@ -74,16 +82,24 @@ class _Section(QWidget):
         self.stack.setCurrentWidget(self.table if count else self.empty)
 
 
-def _small_table(model: RowsModel, stretch: int = 0) -> QTableView:
+def _small_table(model: RowsModel, stretch: int = 0, sort_by: int = 0,
+                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
     table = QTableView(sortingEnabled=True, alternatingRowColors=True, wordWrap=False,
                        selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows)
     table.setModel(model)
-    table.verticalHeader().hide()
+    compact(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    header.setSortIndicator(sort_by, order)
     return table
+
+
+def _fill(table: QTableView, model: RowsModel, rows: list[Any]) -> None:
+    """Replace the rows, sorted as the header says."""
+    model.set_rows(rows)
+    header = table.horizontalHeader()
+    model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
 
 class CoveragePanel(QWidget):
@@ -111,7 +127,11 @@ class CoveragePanel(QWidget):
         for column in (3, 4, 5):
             unassigned_table.hideColumn(column)
         self.unassigned_section = _Section(tr("Unassigned accounts"), unassigned_table)
-        self.overlap_section = _Section(tr("Overlapping rules"), _small_table(self.overlaps))
+        self.overlap_section = _Section(tr("Overlapping rules"), _small_table(
+            self.overlaps, sort_by=2, order=Qt.SortOrder.DescendingOrder))
+        self.overlap_section.set_caption(tr(
+            "Accounts matched by two territories in different branches of the tree. The more "
+            "specific territory takes them; equal ones tie."))
         self.tie_section = _Section(tr("Ties"), _small_table(self.ties, stretch=1))
         self.per_territory.table.doubleClicked.connect(self._activated)
         self.unassigned.sig_total_changed.connect(self._unassigned_arrived)
@@ -137,10 +157,9 @@ class CoveragePanel(QWidget):
         self._generation += 1
         generation = self._generation
         total = sum(r.accounts for r in rows)
-        self.territories.set_rows([CoverageLine(r, path(rows, r), r.accounts / total
-                                                if total else 0.0) for r in rows])
-        header = self.per_territory.table.horizontalHeader()
-        self.territories.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        _fill(self.per_territory.table, self.territories,
+              [CoverageLine(r, path(rows, r), r.accounts / total if total else 0.0)
+               for r in rows])
         self.per_territory.show_rows(len(rows), tr(
             "No territories yet. Use “Add territory…” to draw the first one."))
         self.unassigned.set_filter(AccountFilter(unassigned=True))
@@ -155,18 +174,25 @@ class CoveragePanel(QWidget):
         if generation == self._generation:
             self._counts = counts
             self._update_summary()
+            self._show_unassigned()
 
-    def _unassigned_arrived(self, count: int) -> None:
+    def _unassigned_arrived(self, _count: int) -> None:
+        self._show_unassigned()
+
+    def _show_unassigned(self) -> None:
+        count = self.unassigned.total
         self.unassigned_section.set_title(tr("Unassigned accounts ({0})").format(f"{count:,}"))
-        self.unassigned_section.show_rows(count, tr(
-            "None: every account landed in a territory."))
+        no_accounts = self._counts is not None and self._counts.accounts == 0
+        self.unassigned_section.show_rows(count, tr("No accounts in this workspace yet.")
+                                          if no_accounts else
+                                          tr("None: every account landed in a territory."))
 
     def _evaluation_arrived(self, generation: int, last: svc.LastEvaluation | None) -> None:
         if generation != self._generation:
             return
         self._last = last
-        self.overlaps.set_rows(list(last.overlaps) if last else [])
-        self.ties.set_rows(list(last.ties) if last else [])
+        _fill(self.overlap_section.table, self.overlaps, list(last.overlaps) if last else [])
+        _fill(self.tie_section.table, self.ties, list(last.ties) if last else [])
         self._show_evaluation(last)
         self._update_summary()
 

@@ -46,6 +46,7 @@ class RulePreview(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addWidget(self.list_view, 1)
+        layout.addStretch(0)
         self.clear()
 
     def clear(self) -> None:
@@ -55,14 +56,20 @@ class RulePreview(QWidget):
         self.heading.setText(tr("Preview"))
         self.note.setText(tr("Select a territory to see the accounts its rules match."))
         self.names.setStringList([])
+        self.list_view.hide()
 
     def request(self, name: str, parent_id: str | None,
-                criteria: Sequence[Criterion] | str) -> None:
-        """Preview these rules after a short pause; a str is a problem to show instead."""
+                criteria: Sequence[Criterion] | str, *, at_once: bool = False) -> None:
+        """Preview these rules after a short pause (typing), or `at_once` (a territory was
+        selected); a str is a problem to show instead."""
         self._request = (name, parent_id, criteria if isinstance(criteria, str)
                          else list(criteria))
         self._generation += 1  # anything already on its way is stale now
-        self._timer.start()
+        if at_once:
+            self._timer.stop()
+            self._run()
+        else:
+            self._timer.start()
 
     def _run(self) -> None:
         if self._request is None:
@@ -79,13 +86,17 @@ class RulePreview(QWidget):
             return
         self.note.setText(tr("Updating…"))
         uow = self._ctx.uow
+        def job(_job: object) -> tuple[int, list[str]] | None:
+            if generation != self._generation:  # a newer request is queued: skip the work
+                return None
+            return svc.preview_rules(uow, name, parent_id, criteria, PREVIEW_LIMIT)
+
         self._ctx.ops.run(
-            lambda _job: svc.preview_rules(uow, name, parent_id, criteria, PREVIEW_LIMIT),
-            on_done=lambda result: self._arrived(generation, result),
+            job, on_done=lambda result: self._arrived(generation, result),
             on_error=lambda exc: self._failed(generation, exc))
 
-    def _arrived(self, generation: int, result: tuple[int, list[str]]) -> None:
-        if generation != self._generation:
+    def _arrived(self, generation: int, result: tuple[int, list[str]] | None) -> None:
+        if generation != self._generation or result is None:
             return
         count, names = result
         note = tr("Counted before more specific territories (sub-territories, named "
@@ -105,6 +116,7 @@ class RulePreview(QWidget):
         self.note.setText(note)
         if count is None or count == 0:
             self.names.setStringList([])
+        self.list_view.setVisible(bool(count))
         self.count = count
         if count is not None:
             self.sig_preview_shown.emit(count)

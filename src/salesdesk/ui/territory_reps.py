@@ -27,6 +27,7 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.dialogs.assign_rep_dialog import AssignRepDialog
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.coverage_model import assignments_model
+from salesdesk.ui.territory_accounts import compact
 
 MUTED = "color: #5f6b7a;"
 
@@ -45,11 +46,11 @@ class RepsPanel(QWidget):
                                 selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows,
                                 selectionMode=QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
+        compact(self.table)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(110)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.empty_label = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(MUTED)

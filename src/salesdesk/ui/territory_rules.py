@@ -8,8 +8,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from decimal import Decimal
+from html import escape
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -30,15 +31,24 @@ from salesdesk.domain.validation import clean_decimal
 from salesdesk.storage.queries import RuleValues
 from salesdesk.ui.i18n import tr
 
-FIELD_LABELS = {RuleField.COUNTRY: "Country", RuleField.REGION: "Region/state",
-                RuleField.POSTCODE_PREFIX: "Postcode prefix", RuleField.INDUSTRY: "Industry",
-                RuleField.EMPLOYEES: "Employees", RuleField.REVENUE: "Revenue (millions)",
-                RuleField.ACCOUNT: "Named accounts"}
-EXAMPLES = {RuleField.COUNTRY: "e.g. Germany, Austria, Switzerland",
-            RuleField.REGION: "e.g. California, Oregon", RuleField.POSTCODE_PREFIX: "e.g. 80, 81",
-            RuleField.INDUSTRY: "e.g. medical, finance",
-            RuleField.ACCOUNT: "e.g. Acme Corporation, Golddex"}
+
+def field_labels() -> dict[RuleField, str]:
+    return {RuleField.COUNTRY: tr("Country"), RuleField.REGION: tr("Region/state"),
+            RuleField.POSTCODE_PREFIX: tr("Postcode prefix"),
+            RuleField.INDUSTRY: tr("Industry"), RuleField.EMPLOYEES: tr("Employees"),
+            RuleField.REVENUE: tr("Revenue (millions)"), RuleField.ACCOUNT: tr("Named accounts")}
+
+
+def _example(rule_field: RuleField) -> str:
+    return {RuleField.COUNTRY: tr("e.g. Germany, Austria, Switzerland"),
+            RuleField.REGION: tr("e.g. California, Oregon"),
+            RuleField.POSTCODE_PREFIX: tr("e.g. 80, 81"),
+            RuleField.INDUSTRY: tr("e.g. medical, finance"),
+            RuleField.ACCOUNT: tr("e.g. Acme Corporation, Golddex")}.get(rule_field, "")
+
+
 MUTED = "color: #5f6b7a;"
+ERROR = "color: #b3261e;"
 
 
 class RuleProblem(Exception):
@@ -46,7 +56,7 @@ class RuleProblem(Exception):
 
 
 def field_label(rule_field: RuleField) -> str:
-    return tr(FIELD_LABELS[rule_field])
+    return field_labels()[rule_field]
 
 
 def describe(criterion: Criterion) -> str:
@@ -82,8 +92,9 @@ class _ValuesCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
         return [path.rsplit(",", 1)[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex) -> str:  # noqa: N802 (Qt override)
-        text = self.widget().text() if self.widget() else ""
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        edit = self.widget()
+        text = edit.text() if isinstance(edit, QLineEdit) else ""
         head = text.rsplit(",", 1)[0] if "," in text else ""
         value = str(index.data())
         return f"{head}, {value}" if head else value
@@ -99,8 +110,8 @@ class CriterionRow(QWidget):
         super().__init__(parent)
         self._known = known
         self.field_combo = QComboBox(minimumContentsLength=16)
-        for rule_field, label in FIELD_LABELS.items():
-            self.field_combo.addItem(tr(label), rule_field.value)
+        for rule_field, label in field_labels().items():
+            self.field_combo.addItem(label, rule_field.value)
         self.values_edit = QLineEdit(clearButtonEnabled=True)
         self.min_edit = QLineEdit(placeholderText=tr("no minimum"))
         self.max_edit = QLineEdit(placeholderText=tr("no maximum"))
@@ -116,6 +127,7 @@ class CriterionRow(QWidget):
         self.field_combo.currentIndexChanged.connect(self._field_changed)
         for edit in (self.values_edit, self.min_edit, self.max_edit):
             edit.textEdited.connect(lambda _t: self.sig_criterion_edited.emit())
+        self.values_edit.textChanged.connect(self.values_edit.setToolTip)
         remove.clicked.connect(self.sig_remove_requested.emit)
         self._field_changed()
 
@@ -136,13 +148,13 @@ class CriterionRow(QWidget):
     def _field_changed(self) -> None:
         f = self.rule_field
         self.stack.setCurrentIndex(1 if f.is_range else 0)
-        self.values_edit.setPlaceholderText(tr(EXAMPLES.get(f, "")))
+        self.values_edit.setPlaceholderText(_example(f))
         known = {RuleField.COUNTRY: "countries", RuleField.REGION: "regions",
                  RuleField.INDUSTRY: "industries"}.get(f)
         values = list(getattr(self._known, known, ())) if known and self._known else []
         completer = _ValuesCompleter(QStringListModel(values), self.values_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.values_edit.setCompleter(completer if values else None)
+        self.values_edit.setCompleter(completer if values else None)  # type: ignore[arg-type]
         self.sig_criterion_edited.emit()
 
     def load(self, criterion: Criterion) -> None:
@@ -151,6 +163,7 @@ class CriterionRow(QWidget):
         self.field_combo.blockSignals(False)
         self._field_changed()
         self.values_edit.setText(join_values(criterion.values))
+        self.values_edit.setCursorPosition(0)  # show the first values, not the last
         self.min_edit.setText(_number(criterion.minimum).replace(",", ""))
         self.max_edit.setText(_number(criterion.maximum).replace(",", ""))
 
@@ -213,7 +226,6 @@ class RuleEditor(QWidget):
         self.container_label.setStyleSheet(MUTED)
         self.add_button = QPushButton(tr("+ Add criterion"))
         self.problem_label = QLabel(wordWrap=True, objectName="fieldError")
-        self.problem_label.setStyleSheet("color: #b3261e;")
         self.revert_button = QPushButton(tr("Revert"), enabled=False)
         self.apply_button = QPushButton(tr("Apply"), enabled=False, default=True)
         self.add_button.clicked.connect(lambda: self.add_criterion(None))
@@ -236,6 +248,8 @@ class RuleEditor(QWidget):
         inner.addStretch(1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         scroll.setWidget(rows)
+        scroll.viewport().setAutoFillBackground(False)  # blend with the page, not grey
+        rows.setAutoFillBackground(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.problem_label, 1)
         buttons.addWidget(self.revert_button)
@@ -254,19 +268,23 @@ class RuleEditor(QWidget):
         self._known = known
 
     def load(self, criteria: Sequence[Criterion], inherited: Sequence[tuple[str, Criterion]],
-             enabled: bool = True) -> None:
-        """Show a territory's criteria; `inherited` are (ancestor name, criterion) pairs."""
+             enabled: bool = True, ancestors: Sequence[str] = ()) -> None:
+        """Show a territory's criteria; `inherited` are (ancestor name, criterion) pairs,
+        `ancestors` the names of the territories above it, top first."""
         self._saved = tuple(criteria)
-        self._show_inherited(inherited)
+        self._show_inherited(inherited, ancestors)
         self._set_rows(criteria)
         self.setEnabled(enabled)
 
-    def _show_inherited(self, inherited: Sequence[tuple[str, Criterion]]) -> None:
+    def _show_inherited(self, inherited: Sequence[tuple[str, Criterion]],
+                        ancestors: Sequence[str]) -> None:
         if not inherited:
-            self.inherited_label.setText(tr("Nothing inherited: the rules of a top-level "
-                                            "territory are its own."))
+            self.inherited_label.setText(
+                tr("Nothing inherited: {0} has no criteria of its own.").format(
+                    escape(" › ".join(ancestors))) if ancestors else
+                tr("Nothing inherited: this is a top-level territory."))
             return
-        lines = [tr("Inherited from {0}: {1}").format(_html(name), _html(describe(c)))
+        lines = [tr("Inherited from {0}: {1}").format(escape(name), escape(describe(c)))
                  for name, c in inherited]
         self.inherited_label.setText("<br>".join(lines))
 
@@ -316,6 +334,19 @@ class RuleEditor(QWidget):
         except RuleProblem:
             return True
 
+    @property
+    def saved(self) -> tuple[Criterion, ...]:
+        return self._saved
+
+    def mark_saved(self, criteria: Sequence[Criterion]) -> None:
+        """The draft was applied: it is what the territory holds now."""
+        self._saved = tuple(criteria)
+        self.sig_draft_changed.emit()
+
+    def set_inherited(self, inherited: Sequence[tuple[str, Criterion]],
+                      ancestors: Sequence[str] = ()) -> None:
+        self._show_inherited(inherited, ancestors)
+
     def revert(self) -> None:
         self._set_rows(self._saved)
 
@@ -324,10 +355,12 @@ class RuleEditor(QWidget):
         dirty = self.is_dirty()
         try:
             self.draft()
-            self.problem_label.clear()
+            self.problem_label.setText(tr("Not applied yet.") if dirty else "")
+            self.problem_label.setStyleSheet(MUTED)
             valid = True
         except RuleProblem as problem:
             self.problem_label.setText(str(problem))
+            self.problem_label.setStyleSheet(ERROR)
             valid = False
         self.apply_button.setEnabled(dirty and valid)
         self.revert_button.setEnabled(dirty)
@@ -337,9 +370,6 @@ class RuleEditor(QWidget):
             criteria = self.draft()
         except RuleProblem as problem:
             self.problem_label.setText(str(problem))
+            self.problem_label.setStyleSheet(ERROR)
             return
         self.sig_apply_requested.emit(criteria)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -128,8 +128,10 @@ class MemberDialog(QDialog):
         self.capacity_spin = QSpinBox(minimum=0, maximum=10_000, suffix=tr(" open leads"),
                                       toolTip=tr("Open leads the member can carry when "
                                                  "fully ramped."))
-        self.message = QLabel(wordWrap=True, objectName="validationMessage")
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("validationMessage")
         self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setMinimumHeight(self.message.fontMetrics().height() * 2)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -231,7 +233,6 @@ class MemberDialog(QDialog):
     def validate(self) -> None:
         text = self.problem()
         self.message.setText(text)
-        self.message.setVisible(bool(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not text)
 
     def fields(self) -> dict[str, Any]:
@@ -277,5 +278,5 @@ class LeaveDialog(QDialog):
         dialog = cls(parent, member)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        result: date = dialog.date_edit.date().toPython()  # type: ignore[assignment]
+        result: date = dialog.date_edit.date().toPython()
         return result

@@ -34,8 +34,10 @@ class _NameDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.name_edit = QLineEdit()
-        self.message = QLabel(wordWrap=True, objectName="validationMessage")
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("validationMessage")
         self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setMinimumHeight(self.message.fontMetrics().height() * 2)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -53,7 +55,6 @@ class _NameDialog(QDialog):
     def validate(self) -> None:
         text = self.problem()
         self.message.setText(text)
-        self.message.setVisible(bool(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not text)
 
 

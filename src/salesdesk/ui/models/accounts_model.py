@@ -29,10 +29,14 @@ Read = Callable[[Callable[[sa.Connection], Any], Callable[[Any], None]], None]
 ROW_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
 
-# header, AccountRow attribute, SQL sort key (queries.ACCOUNT_SORT)
-COLUMNS = (("Account", "name", "name"), ("Industry", "sector", "sector"),
-           ("Country", "country", "country"), ("Region/state", "region", "region"),
-           ("Employees", "employees", "employees"), ("Revenue (m)", "revenue_m", "revenue_m"))
+# AccountRow attribute, SQL sort key (queries.ACCOUNT_SORT); headers in _headers()
+COLUMNS = (("name", "name"), ("sector", "sector"), ("country", "country"),
+           ("region", "region"), ("employees", "employees"), ("revenue_m", "revenue_m"))
+
+
+def _headers() -> tuple[str, ...]:
+    return (tr("Account"), tr("Industry"), tr("Country"), tr("Region/state"), tr("Employees"),
+            tr("Revenue (m)"))
 NUMERIC = {4, 5}
 
 
@@ -53,16 +57,13 @@ class AccountFilter:
 def _page(flt: AccountFilter, order_by: str, descending: bool, offset: int, limit: int,
           with_total: bool) -> Callable[[sa.Connection], tuple[int | None, list[AccountRow]]]:
     def query(conn: sa.Connection) -> tuple[int | None, list[AccountRow]]:
-        sort = {"order_by": order_by, "descending": descending, "offset": offset,
-                "limit": limit}
-        if flt.unassigned:
-            rows = queries.unassigned_accounts(conn, search=flt.search, **sort)
-            total = queries.unassigned_count(conn, search=flt.search) if with_total else None
-        else:
-            rows = queries.accounts(conn, territory_id=flt.territory_id, search=flt.search,
-                                    **sort)
-            total = queries.account_count(conn, territory_id=flt.territory_id,
-                                          search=flt.search) if with_total else None
+        rows = queries.accounts(conn, territory_id=flt.territory_id,
+                                unassigned=flt.unassigned, search=flt.search,
+                                order_by=order_by, descending=descending, offset=offset,
+                                limit=limit)
+        total = queries.account_count(conn, territory_id=flt.territory_id,
+                                      unassigned=flt.unassigned,
+                                      search=flt.search) if with_total else None
         return total, rows
     return query
 
@@ -154,7 +155,7 @@ class PagedAccountsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self._order_by = COLUMNS[column][2]
+        self._order_by = COLUMNS[column][1]
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload(keep_loaded=False)
 
@@ -170,7 +171,7 @@ class PagedAccountsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section][0])
+            return _headers()[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((Qt.AlignmentFlag.AlignRight if section in NUMERIC
                         else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
@@ -183,7 +184,7 @@ class PagedAccountsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = getattr(row, COLUMNS[index.column()][1])
+            value = getattr(row, COLUMNS[index.column()][0])
             return _text(value.capitalize() if index.column() == 1 and value else value)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

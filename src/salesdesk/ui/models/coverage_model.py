@@ -33,7 +33,7 @@ MUTED = QColor("#6b7785")
 
 @dataclass(frozen=True)
 class Column:
-    header: str                                   # English; translated when shown
+    header: str                                   # translated
     text: Callable[[Any], str]
     key: Callable[[Any], Any] | None = None       # sort key; defaults to the text
     numeric: bool = False
@@ -70,7 +70,7 @@ class RowsModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(column.header)
+            return column.header
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _align(column.numeric)
         return None
@@ -122,25 +122,29 @@ class CoverageLine:
 
 def coverage_model(parent: Any = None) -> RowsModel:
     return RowsModel((
-        Column("Territory", lambda c: c.path),
-        Column("Accounts", lambda c: "—" if c.container else f"{c.row.accounts:,}",
+        Column(tr("Territory"), lambda c: c.path),
+        Column(tr("Accounts"), lambda c: "—" if c.container else f"{c.row.accounts:,}",
                key=lambda c: c.row.accounts, numeric=True, muted=lambda c: c.container,
                tooltip=lambda c: tr("A container: accounts land in its sub-territories")
-               if c.container else tr("{0} accounts landed here").format(c.row.accounts)),
-        Column("Share", lambda c: "—" if c.container else f"{c.share:.0%}",
+               if c.container else tr("{0:,} accounts landed here").format(c.row.accounts)),
+        Column(tr("Share"), lambda c: "—" if c.container else _share(c.share),
                key=lambda c: c.share, numeric=True, muted=lambda c: c.container),
-        Column("Reps", lambda c: str(len(c.row.reps)), key=lambda c: len(c.row.reps),
+        Column(tr("Reps"), lambda c: str(len(c.row.reps)), key=lambda c: len(c.row.reps),
                numeric=True, tooltip=lambda c: ", ".join(c.row.reps) or tr("No rep today")),
     ), parent)
+
+
+def _share(share: float) -> str:
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
 
 
 # --- last evaluation: overlapping rules and ties ---------------------------------------
 def overlaps_model(parent: Any = None) -> RowsModel:
     """Rows are (territory path, territory path, accounts both match)."""
     return RowsModel((
-        Column("Territory", lambda o: o[0]),
-        Column("Overlaps with", lambda o: o[1]),
-        Column("Accounts", lambda o: f"{o[2]:,}", key=lambda o: o[2], numeric=True,
+        Column(tr("Territory"), lambda o: o[0]),
+        Column(tr("Overlaps with"), lambda o: o[1]),
+        Column(tr("Accounts"), lambda o: f"{o[2]:,}", key=lambda o: o[2], numeric=True,
                tooltip=lambda o: tr("{0} accounts match the rules of both; the more specific "
                                     "territory takes them").format(o[2])),
     ), parent)
@@ -149,8 +153,8 @@ def overlaps_model(parent: Any = None) -> RowsModel:
 def ties_model(parent: Any = None) -> RowsModel:
     """Rows are (account name, territory names)."""
     return RowsModel((
-        Column("Account", lambda t: t[0]),
-        Column("Matched equally by", lambda t: ", ".join(t[1]),
+        Column(tr("Account"), lambda t: t[0]),
+        Column(tr("Matched equally by"), lambda t: ", ".join(t[1]),
                tooltip=lambda t: tr("Left unassigned: make one of {0} more specific").format(
                    ", ".join(t[1]))),
     ), parent)
@@ -177,9 +181,9 @@ def assignments_model(today: date | None = None, parent: Any = None) -> RowsMode
         return a.end is not None and a.end < day
 
     return RowsModel((
-        Column("Rep", lambda a: a.member, muted=past),
-        Column("From", lambda a: day_text(a.start), key=lambda a: a.start, muted=past),
-        Column("To", lambda a: day_text(a.end) if a.end else tr("open-ended"),
+        Column(tr("Rep"), lambda a: a.member, muted=past),
+        Column(tr("From"), lambda a: day_text(a.start), key=lambda a: a.start, muted=past),
+        Column(tr("To"), lambda a: day_text(a.end) if a.end else tr("open-ended"),
                key=lambda a: a.end or date.max, muted=past),
-        Column("Status", lambda a: assignment_status(a, day), muted=past),
+        Column(tr("Status"), lambda a: assignment_status(a, day), muted=past),
     ), parent)

@@ -26,6 +26,7 @@ class TreeColumn(enum.IntEnum):
     ROLE = 1
     TEAM = 2
     REPORTS = 3
+    TERRITORIES = 4
 
 
 @dataclass
@@ -83,7 +84,8 @@ class HierarchyModel(QAbstractItemModel):
             self._count(root)
 
     def _count(self, node: _Node) -> int:
-        node.total = sum(1 + self._count(child) for child in node.children)
+        """People below `node` who have not left (any depth)."""
+        node.total = sum(self._count(child) + child.row.active for child in node.children)
         return node.total
 
     def member_for(self, source_row: int, parent: Index) -> MemberRow | None:
@@ -129,7 +131,8 @@ class HierarchyModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         words = {TreeColumn.NAME: tr("Name"), TreeColumn.ROLE: tr("Role"),
-                 TreeColumn.TEAM: tr("Team"), TreeColumn.REPORTS: tr("Reports")}
+                 TreeColumn.TEAM: tr("Team"), TreeColumn.REPORTS: tr("Reports"),
+                 TreeColumn.TERRITORIES: tr("Territories")}
         return words.get(TreeColumn(section)) if 0 <= section < len(TreeColumn) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -158,11 +161,13 @@ class HierarchyModel(QAbstractItemModel):
             return fmt.role_word(row.role)
         if column == TreeColumn.TEAM:
             return row.team or "—"
+        if column == TreeColumn.TERRITORIES:
+            return ", ".join(row.territories)
         return self._reports_text(node)
 
     @staticmethod
     def _reports_text(node: _Node) -> str:
-        direct = len(node.children)
+        direct = sum(child.row.active for child in node.children)
         if direct == 0:
             return ""
         if node.total == direct:

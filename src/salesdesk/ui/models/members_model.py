@@ -110,13 +110,23 @@ class MembersModel(QAbstractTableModel):
         self._headers = _headers()
 
     # --- contents ----------------------------------------------------------------------
-    def set_rows(self, rows: list[MemberRow], today: date | None = None) -> None:
+    def set_rows(self, rows: list[MemberRow], today: date | None = None) -> bool:
+        """Show `rows`. When the same people come back in the same order (the usual
+        reload after an edit) the cells are updated in place, so selection, scrolling
+        and sorting stay; returns True when the model was reset instead."""
         today = today or date.today()
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._work = [fmt.workload(r, today) for r in self._rows]
-        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
-        self.endResetModel()
+        rows = list(rows)
+        same = [r.id for r in rows] == [r.id for r in self._rows]
+        if not same:
+            self.beginResetModel()
+        self._rows = rows
+        self._work = [fmt.workload(r, today) for r in rows]
+        self._row_of = {r.id: i for i, r in enumerate(rows)}
+        if not same:
+            self.endResetModel()
+        elif rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
+        return not same
 
     @property
     def rows(self) -> list[MemberRow]:

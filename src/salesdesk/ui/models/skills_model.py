@@ -45,30 +45,38 @@ class SkillsModel(QAbstractTableModel):
         self._rows: list[MemberRow] = []
         self._extra: dict[str, set[str]] = {}
         self._columns: list[tuple[str, str]] = []
-        self._pending: dict[tuple[str, str, str], int] = {}
+        # (member id, kind, skill) -> (typed level, number of the load that settles it)
+        self._pending: dict[tuple[str, str, str], tuple[int, float]] = {}
 
     # --- contents ----------------------------------------------------------------------
-    def set_rows(self, rows: list[MemberRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._pending.clear()
-        self._columns = self._make_columns()
-        self.endResetModel()
+    def set_rows(self, rows: list[MemberRow], loaded: int = 0) -> bool:
+        """Show `rows`, read by load number `loaded`: levels typed before that load was
+        queued are now stored (or were refused) and stop overriding the rows. Cells update
+        in place when the people and columns are unchanged; returns True on a reset."""
+        self._pending = {k: v for k, v in self._pending.items() if v[1] > loaded}
+        return self._replace(list(rows), self._extra)
 
-    def set_extra_columns(self, extra: Mapping[str, Iterable[str]]) -> None:
+    def set_extra_columns(self, extra: Mapping[str, Iterable[str]]) -> bool:
         """Skill names added as columns before anyone has a level in them."""
-        self.beginResetModel()
-        self._extra = {kind: set(names) for kind, names in extra.items()}
-        self._columns = self._make_columns()
-        self.endResetModel()
+        return self._replace(self._rows, {kind: set(names) for kind, names in extra.items()})
 
-    def _make_columns(self) -> list[tuple[str, str]]:
-        found: dict[str, set[str]] = {kind: set(names) for kind, names in self._extra.items()}
-        for row in self._rows:
-            for kind, entries in row.skills.items():
-                found.setdefault(kind, set()).update(entries)
-        return [(kind, name) for kind in sorted(found, key=_kind_rank)
-                for name in sorted(found[kind], key=str.casefold)]
+    def hold_until(self, member_id: str, kind: str, skill: str, load: int) -> None:
+        """Keep showing the typed level until load number `load` arrives."""
+        key = (member_id, kind, skill)
+        if key in self._pending:
+            self._pending[key] = (self._pending[key][0], load)
+
+    def _replace(self, rows: list[MemberRow], extra: dict[str, set[str]]) -> bool:
+        columns = _make_columns(rows, extra)
+        same = [r.id for r in rows] == [r.id for r in self._rows] and columns == self._columns
+        if not same:
+            self.beginResetModel()
+        self._rows, self._extra, self._columns = rows, extra, columns
+        if not same:
+            self.endResetModel()
+        elif rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(columns)))
+        return not same
 
     @property
     def skill_columns(self) -> list[tuple[str, str]]:
@@ -90,7 +98,7 @@ class SkillsModel(QAbstractTableModel):
     def level(self, row: int, column: int) -> int:
         member, (kind, skill) = self._rows[row], self._columns[column - 1]
         pending = self._pending.get((member.id, kind, skill))
-        return pending if pending is not None else member.skills.get(kind, {}).get(skill, 0)
+        return pending[0] if pending is not None else member.skills.get(kind, {}).get(skill, 0)
 
     # --- Qt model ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -180,10 +188,20 @@ class SkillsModel(QAbstractTableModel):
             return True
         member = self._rows[index.row()]
         kind, skill = self._columns[index.column() - 1]
-        self._pending[(member.id, kind, skill)] = level
+        self._pending[(member.id, kind, skill)] = (level, float("inf"))
         self.dataChanged.emit(index, index)
         self.sig_level_edited.emit(member.id, member.version, kind, skill, level)
         return True
+
+
+def _make_columns(rows: list[MemberRow], extra: Mapping[str, Iterable[str]]
+                  ) -> list[tuple[str, str]]:
+    found: dict[str, set[str]] = {kind: set(names) for kind, names in extra.items()}
+    for row in rows:
+        for kind, entries in row.skills.items():
+            found.setdefault(kind, set()).update(entries)
+    return [(kind, name) for kind in sorted(found, key=_kind_rank)
+            for name in sorted(found[kind], key=str.casefold)]
 
 
 def _kind_rank(kind: str) -> int:

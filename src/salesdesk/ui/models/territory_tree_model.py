@@ -22,7 +22,11 @@ ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole
 """data(index, ROW_ROLE) is the TerritoryRow of the line."""
 
-HEADERS = ("Territory", "Accounts", "Reps")
+COLUMN_COUNT = 3
+
+
+def _headers() -> tuple[str, str, str]:
+    return tr("Territory"), tr("Accounts"), tr("Reps")
 CONTAINER_COLOUR = QColor("#6b7785")
 
 
@@ -113,6 +117,19 @@ class TerritoryTreeModel(QAbstractItemModel):
         siblings = self._siblings(self._nodes[number - 1].parent)
         return self.createIndex(siblings.index(number), column, number)
 
+    def first_with_rules(self) -> QModelIndex:
+        """The first territory in tree order that can hold accounts (else the first)."""
+        order: list[int] = []
+        todo = list(reversed(self._roots))
+        while todo:
+            number = todo.pop()
+            order.append(number)
+            todo.extend(reversed(self._nodes[number - 1].children))
+        chosen = next((n for n in order if self._nodes[n - 1].row.criteria), None)
+        if chosen is None and not order:
+            return QModelIndex()
+        return self.index_for_id(self._nodes[(chosen or order[0]) - 1].row.id)
+
     def row_at(self, index: Index) -> TerritoryRow | None:
         node = self._node(index)
         return node.row if node else None
@@ -130,11 +147,11 @@ class TerritoryTreeModel(QAbstractItemModel):
         if parent.isValid() and parent.column() != 0:
             return QModelIndex()
         siblings = self._siblings(parent.internalId() if parent.isValid() else 0)
-        if not (0 <= row < len(siblings) and 0 <= column < len(HEADERS)):
+        if not (0 <= row < len(siblings) and 0 <= column < COLUMN_COUNT):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: Index | None = None) -> Any:
         if index is None:  # QObject.parent()
             return QObject.parent(self)
         node = self._node(index)
@@ -149,13 +166,13 @@ class TerritoryTreeModel(QAbstractItemModel):
         return len(self._siblings(parent.internalId() if parent.isValid() else 0))
 
     def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        return len(HEADERS)
+        return COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
             if role == Qt.ItemDataRole.DisplayRole:
-                return tr(HEADERS[section])
+                return _headers()[section]
             if role == Qt.ItemDataRole.TextAlignmentRole and section:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -187,7 +204,7 @@ class TerritoryTreeModel(QAbstractItemModel):
         if column == 0:
             return row.name
         if column == 1:
-            return f"({node.rolled_up})" if container and node.children else str(row.accounts)
+            return f"({node.rolled_up:,})" if container and node.children else f"{row.accounts:,}"
         return str(len(row.reps)) if row.reps else "—"
 
     @staticmethod
@@ -197,5 +214,5 @@ class TerritoryTreeModel(QAbstractItemModel):
             return ", ".join(row.reps) if row.reps else tr("No rep covers this territory today")
         if container:
             return tr("{0} has no rules of its own: accounts land in its sub-territories "
-                      "({1} in total).").format(row.name, node.rolled_up)
-        return tr("{0} accounts landed in {1}").format(row.accounts, row.name)
+                      "({1:,} in total).").format(row.name, node.rolled_up)
+        return tr("{0:,} accounts landed in {1}").format(row.accounts, row.name)
