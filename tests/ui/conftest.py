@@ -30,7 +30,7 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "sample.sqlite"
     workspace = open_workspace(path, create=True)
     try:
-        create_sample_company(lambda: workspace.uow(), sample_tables())
+        create_sample_company(workspace.uow, sample_tables())
     finally:
         workspace.close()
     return path
@@ -74,3 +74,24 @@ def main_window(qtbot: Any, workspace_path: Path, ui_settings: Any) -> Iterator[
     yield window
     window.settle()  # deliver what is still queued while the widgets exist
     window.close()
+
+
+@pytest.fixture(autouse=True)
+def no_modal_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A real QMessageBox would block the offscreen test run forever. Record what would
+    have been shown instead, and fail the test if it was not expected. Tests that expect a
+    message patch QMessageBox themselves (their patch replaces this one)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def record(kind: str) -> Any:
+        def show(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            shown.append(f"{kind}: {text}")
+            return QMessageBox.StandardButton.Ok
+        return show
+
+    for kind in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    yield shown
+    assert not shown, f"unexpected message box(es): {shown}"

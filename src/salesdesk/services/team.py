@@ -23,6 +23,10 @@ class MemberSaved:
     version: int
     before: dict[str, Any]  # the values replaced, so the edit can be undone
 
+    @property
+    def entity_id(self) -> str:
+        return self.member_id
+
 
 def _manager_map(uow: UnitOfWork) -> dict[str, str | None]:
     return {m.id: m.manager_id for m in uow.members.list()}

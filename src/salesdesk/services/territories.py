@@ -38,6 +38,10 @@ class TerritorySaved:
     version: int
     before: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def entity_id(self) -> str:
+        return self.territory_id
+
 
 def _check_name(uow: UnitOfWork, territory: Territory) -> None:
     for other in uow.territories.list():

@@ -198,6 +198,7 @@ def _sqlite_load(raw: Any, table: str, columns: tuple[str, ...], make_chunk: Chu
     try:
         if not raw.driver_connection.in_transaction:
             cur.execute("BEGIN")  # the DROP INDEX below must not autocommit
+        # Small loads keep the indexes: rebuilding them would cost more than it saves.
         indexes = _drop_indexes(cur, table) if total >= CHUNK else []
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         for chunk in _chunks(make_chunk, total, progress):

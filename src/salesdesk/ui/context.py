@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from salesdesk.storage.workspace import Workspace
 from salesdesk.ui.ops import Ops
 from salesdesk.ui.settings import UiSettings
-from salesdesk.ui.undo import Step, push_after
+from salesdesk.ui.undo import Step, VersionBook, push_after
 
 
 @dataclass
@@ -22,6 +22,8 @@ class UiContext:
     ops: Ops
     undo_stack: QUndoStack
     settings: UiSettings
+    versions: VersionBook = field(default_factory=VersionBook)
+    """Versions this window's own edits left, shared by its undo commands."""
 
     @property
     def uow(self) -> Any:
@@ -45,4 +47,4 @@ class UiContext:
              on_done: Callable[[Any], None] | None = None) -> None:
         """Run an undoable edit (see ui.undo.push_after)."""
         push_after(self.ops, self.undo_stack, text, action, make_undo, make_redo,
-                   parent_widget, on_done)
+                   parent_widget, on_done, self.versions)

@@ -1,9 +1,8 @@
 """The Team tab's edits, each through ctx.edit so it lands on the undo stack.
 
-Every step runs on the Ops worker. Steps on a member go through a VersionBook: ServiceCommand
-remembers one version per command, so after two edits of the same member the older
-command would otherwise expect a version the newer one has since moved past, and its undo
-would be refused as a conflict with ourselves.
+Every step runs on the Ops worker. Actions on a member go through the window's
+VersionBook (ui.undo), so quick successive edits of one member made from a row loaded
+before the first one landed are not refused as a conflict with ourselves.
 """
 
 from __future__ import annotations
@@ -21,45 +20,12 @@ from salesdesk.ui.i18n import tr
 from salesdesk.ui.team_format import skill_label
 
 
-class VersionBook:
-    """Versions this window's own edits left on each member.
-
-    Touched only inside jobs, which run one at a time on the Ops worker, so it needs no
-    lock. A caller's expected version that one of our own steps produced or started from
-    is replaced by the latest version we left; any other version (e.g. one reloaded after
-    someone else's change) is passed through, so real conflicts are still refused.
-    """
-
-    def __init__(self) -> None:
-        self._latest: dict[str, int] = {}
-        self._ours: dict[str, set[int]] = {}
-
-    def expected(self, member_id: str, version: int | None) -> int | None:
-        if version is not None and version in self._ours.get(member_id, ()):
-            return self._latest[member_id]
-        return version
-
-    def note(self, member_id: str, before: int | None, after: int) -> None:
-        seen = self._ours.setdefault(member_id, set())
-        if before is not None:
-            seen.add(before)
-        seen.add(after)
-        self._latest[member_id] = after
-
-    def call(self, member_id: str, version: int | None,
-             step: Callable[[int | None], Any]) -> Any:
-        expected = self.expected(member_id, version)
-        result = step(expected)
-        self.note(member_id, expected, result.version)
-        return result
-
-
 class TeamEdits:
     """Undoable Team actions. `widget` parents error messages."""
 
     def __init__(self, ctx: UiContext, widget: QWidget):
         self.ctx, self.widget = ctx, widget
-        self.book = VersionBook()
+        self.book = ctx.versions
 
     def _member_step(self, member_id: str, call: Callable[[int | None], Any]
                      ) -> Callable[[int | None], Any]:

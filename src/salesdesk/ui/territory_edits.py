@@ -35,9 +35,9 @@ def edit_territory(ctx: UiContext, widget: QWidget, row: TerritoryRow, text: str
                    on_done: Done = None) -> None:
     """edit_territory(**changes), refused if the territory changed since `version`
     (default: the row's)."""
-    uow, tid = ctx.uow, row.id
+    uow, tid, book = ctx.uow, row.id, ctx.versions
     base = row.version if version is None else version
-    ctx.edit(text, lambda: svc.edit_territory(uow, tid, base, **changes),
+    ctx.edit(text, lambda: book.call(tid, base, lambda v: svc.edit_territory(uow, tid, v, **changes)),
              lambda r: lambda v: svc.edit_territory(uow, tid, v, **r.before),
              lambda _r: lambda v: svc.edit_territory(uow, tid, v, **changes),
              parent_widget=widget, on_done=on_done)
@@ -45,9 +45,9 @@ def edit_territory(ctx: UiContext, widget: QWidget, row: TerritoryRow, text: str
 
 def delete_territory(ctx: UiContext, widget: QWidget, row: TerritoryRow,
                      on_done: Done = None) -> None:
-    uow, tid, version = ctx.uow, row.id, row.version
+    uow, tid, version, book = ctx.uow, row.id, row.version, ctx.versions
     ctx.edit(tr("Delete territory {0}").format(row.name),
-             lambda: svc.delete_territory(uow, tid, version),
+             lambda: book.call(tid, version, lambda v: svc.delete_territory(uow, tid, v)),
              lambda _r: lambda _v: svc.restore_territory(uow, tid),
              lambda _r: lambda v: svc.delete_territory(uow, tid, v),
              parent_widget=widget, on_done=on_done)
