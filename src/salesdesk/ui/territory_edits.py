@@ -37,7 +37,8 @@ def edit_territory(ctx: UiContext, widget: QWidget, row: TerritoryRow, text: str
     (default: the row's)."""
     uow, tid, book = ctx.uow, row.id, ctx.versions
     base = row.version if version is None else version
-    ctx.edit(text, lambda: book.call(tid, base, lambda v: svc.edit_territory(uow, tid, v, **changes)),
+    ctx.edit(text,
+             lambda: book.call(tid, base, lambda v: svc.edit_territory(uow, tid, v, **changes)),
              lambda r: lambda v: svc.edit_territory(uow, tid, v, **r.before),
              lambda _r: lambda v: svc.edit_territory(uow, tid, v, **changes),
              parent_widget=widget, on_done=on_done)
