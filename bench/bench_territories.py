@@ -25,13 +25,8 @@ from decimal import Decimal
 
 from _common import header, median, seconds, timed, verdict
 from salesdesk.domain.accounts import Account
-from salesdesk.domain.territories import (
-    Coverage,
-    Criterion,
-    RuleField,
-    Territory,
-    TerritoryPlan,
-)
+from salesdesk.domain.territories import Criterion, RuleField, Territory
+from salesdesk.domain.territory_plan import Coverage, TerritoryPlan
 
 F = RuleField
 LIMIT_S = 2.0
