@@ -1,4 +1,9 @@
-"""Composition root: configuration -> workspace -> Qt application and main window."""
+"""Composition root: configuration -> Qt application and main window -> workspace.
+
+The window is shown first and the workspace opens on its worker right after the first
+paint (bench/bench_startup.py): nothing imported before that paint loads SQLAlchemy,
+alembic or any other heavy module (tests/ui/test_startup_imports.py).
+"""
 
 from __future__ import annotations
 
@@ -62,29 +67,25 @@ def _load_translations(app: Any) -> None:
             app.installTranslator(translator)
 
 
-def open_main_window(db: str | os.PathLike[str] | None) -> Any:
-    from salesdesk.storage.workspace import open_workspace
+def start_main_window(db: str | os.PathLike[str] | None) -> Any:
+    """Show the main window at once ("Opening workspace…") and open `db` (default: the
+    user's workspace) on its worker after the first paint. A workspace that cannot be
+    opened leaves the window up, saying why and offering another (actions.open_at_start)."""
+    from salesdesk.ui import actions
     from salesdesk.ui.main_window import MainWindow
 
-    workspace = open_workspace(db or default_workspace())
-    return MainWindow(workspace)
+    window = MainWindow()
+    actions.open_at_start(window, db or default_workspace())
+    window.show()
+    return window
 
 
 def run_gui(db: str | None) -> int:
-    """`salesdesk`: open the main window; workspace errors are shown in a dialog."""
+    """`salesdesk`: the main window, then its workspace."""
     _setup_logging()
     app = application()
     _install_excepthook()
-    from PySide6.QtWidgets import QMessageBox
-
-    from salesdesk.ui.ops import user_message
-
-    try:
-        window = open_main_window(db)
-    except Exception as exc:
-        QMessageBox.critical(None, "SalesDesk", user_message(exc))
-        return 1
-    window.show()
+    _window = start_main_window(db)  # referenced until the event loop ends
     return int(app.exec())
 
 

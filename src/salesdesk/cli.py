@@ -155,13 +155,21 @@ class UserError(Exception):
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from salesdesk.domain.errors import DomainError
+    from salesdesk.domain.errors import DomainError, WorkspaceBusyError
     from salesdesk.storage.engine import WorkspaceLocationError
     from salesdesk.storage.files import FileFormatError
     from salesdesk.storage.workspace import WorkspaceError
 
-    return (DomainError, WorkspaceError, WorkspaceLocationError, FileFormatError, UserError,
-            argparse.ArgumentTypeError)
+    return (DomainError, WorkspaceBusyError, WorkspaceError, WorkspaceLocationError,
+            FileFormatError, UserError, argparse.ArgumentTypeError, OSError)
+
+
+def _message(exc: BaseException) -> str:
+    """A known error in words: a file the system refused (open in Excel, read-only
+    folder, disk full) is named with the system's reason."""
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"Cannot write/read {exc.filename}: {exc.strerror or exc}"
+    return str(exc)
 
 
 def _log_unexpected() -> str:
@@ -195,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         if isinstance(exc, _known_errors()):
-            print(f"salesdesk: error: {exc}", file=sys.stderr)
+            print(f"salesdesk: error: {_message(exc)}", file=sys.stderr)
             return 1
         where = _log_unexpected()
         print(f"salesdesk: unexpected error: {type(exc).__name__}: {exc} ({where})",

@@ -138,8 +138,10 @@ def running_server(database: str = "salesdesk_test") -> Iterator[PostgresServer]
         tools.own(root)
         sockets.mkdir()
         tools.own(sockets)
+        # Byte-order collation, but Unicode case rules as on a real server: under LC_CTYPE=C,
+        # lower('É') is 'É' and accented names would compare differently than anywhere else.
         tools.run("initdb", "-D", str(data), "-U", PG_USER, "--auth=trust", "--no-sync",
-                  "--encoding=UTF8", "--locale=C")
+                  "--encoding=UTF8", "--locale=C", "--lc-ctype=C.UTF-8")
         server = PostgresServer(bindir, _start(tools, data, sockets, root / "server.log"),
                                 database)
         server.admin(f'CREATE DATABASE "{database}"')

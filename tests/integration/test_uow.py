@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -14,10 +16,16 @@ import pytest
 import sqlalchemy as sa
 
 from salesdesk.domain.accounts import Account, Product
-from salesdesk.domain.errors import ConflictError
+from salesdesk.domain.errors import (
+    ConcurrentEditError,
+    ConflictError,
+    NotFoundError,
+    WorkspaceBusyError,
+)
 from salesdesk.domain.members import Member, Team
 from salesdesk.services import team as team_service
 from salesdesk.storage import tables
+from salesdesk.storage.uow import SqlUnitOfWork
 from salesdesk.storage.workspace import Workspace
 
 FAR_ZONE = "Asia/Kathmandu"  # +05:45: no accidental match with UTC or whole hours
@@ -226,3 +234,99 @@ def test_a_naive_timestamp_is_refused(workspace: Workspace) -> None:
         with pytest.raises(sa.exc.StatementError, match="naive datetime"):
             uow.commit()
     assert _count(workspace, tables.teams) == 0
+
+
+# --- errors a user can act on ----------------------------------------------------------
+
+def test_a_lost_race_names_the_kind_of_record_and_logs_the_sql(
+        workspace: Workspace, caplog: pytest.LogCaptureFixture) -> None:
+    member_id = _add(workspace, Member(name="Ann Lee"))
+
+    with workspace.uow() as first, workspace.uow() as second:
+        first.members.get(member_id).update(capacity=10)
+        second.members.get(member_id).update(capacity=20)
+        first.commit()
+        with pytest.raises(ConcurrentEditError) as caught:
+            second.commit()
+
+    assert str(caught.value) == ("This member was changed by someone else while you were "
+                                 "saving. Reload and apply your change again.")
+    assert "UPDATE statement on table 'members'" in caplog.text
+
+
+def test_a_lost_race_found_by_a_flush_during_a_query_is_a_conflict_too(
+        workspace: Workspace) -> None:
+    team_id = _add(workspace, Team(name="North"))
+
+    with workspace.uow() as first, workspace.uow() as second:
+        first.teams.get(team_id).name = "North East"
+        second.teams.get(team_id).name = "North West"
+        first.commit()
+        with pytest.raises(ConcurrentEditError, match="^This team was changed"):
+            second.teams.list()  # autoflush: the UPDATE finds the version moved on
+
+    with workspace.uow() as uow:
+        assert uow.teams.get(team_id).name == "North East"
+
+
+@contextmanager
+def _busy(workspace: Workspace, backend: str, uow: SqlUnitOfWork) -> Iterator[None]:
+    """SQLite: another program holds the write lock (and we wait 50 ms, not 5 s).
+    PostgreSQL: the server drops our connection (restart, network)."""
+    if backend == "sqlite":
+        uow.session.execute(sa.text("PRAGMA busy_timeout=50"))
+        other = sqlite3.connect(str(workspace.url.database), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.rollback()
+            other.close()
+        return
+    pid = uow.session.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+    with workspace.engine.connect() as admin:
+        # waits (up to 5 s) until the backend is gone, so the commit cannot outrun it
+        admin.execute(sa.text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
+    yield
+
+
+def test_a_locked_or_unreachable_workspace_is_busy_and_nothing_changes(
+        workspace: Workspace, backend: str) -> None:
+    member_id = _add(workspace, Member(name="Ann Lee"))
+
+    with workspace.uow() as uow:
+        uow.members.get(member_id).update(capacity=10)
+        with _busy(workspace, backend, uow), pytest.raises(WorkspaceBusyError) as caught:
+            uow.commit()
+
+    message = str(caught.value)
+    assert message.startswith("The workspace is busy or unreachable (")
+    assert message.endswith("); nothing was changed. Try again.")
+    assert "UPDATE" not in message and "members" not in message
+    with workspace.uow() as uow:
+        assert uow.members.get(member_id).capacity == 40
+
+
+def test_not_found_names_the_kind_of_record(workspace: Workspace) -> None:
+    with workspace.uow() as uow, pytest.raises(
+            NotFoundError, match="^territory assignment nope does not exist$"):
+        uow.assignments.get("nope")
+
+
+def test_the_change_log_of_a_flush_is_one_insert_statement(workspace: Workspace) -> None:
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        statements.append(statement)
+
+    sa.event.listen(workspace.engine, "before_cursor_execute", seen)
+    try:
+        with workspace.uow() as uow:
+            for i in range(30):
+                uow.members.add(Member(name=f"Rep {i}"))
+            uow.commit()
+    finally:
+        sa.event.remove(workspace.engine, "before_cursor_execute", seen)
+
+    assert sum("INSERT INTO change_log" in s for s in statements) == 1
+    assert _count(workspace, tables.change_log) == 30

@@ -155,7 +155,9 @@ def test_open_another_workspace_switches_the_window(main_window: Any, qtbot: Any
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     other = tmp_path / "other.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
-    actions.new_workspace(main_window)
+    main_window.settle()  # a switch waits for the worker to be idle
+    with qtbot.waitSignal(main_window.sig_workspace_opened):  # opened on the worker
+        actions.new_workspace(main_window)
     assert main_window.workspace_label.text() == f"local workspace: {other}"
     qtbot.waitUntil(lambda: main_window.banner.isVisible() or not main_window.isVisible())
     assert _counts(main_window)["members"] == 0
@@ -170,8 +172,11 @@ def test_refused_workspace_is_explained(main_window: Any, tmp_path: Path,
                         lambda *a, **k: (str(not_a_workspace), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     label = main_window.workspace_label.text()
+    main_window.settle()
     actions.open_workspace_file(main_window)
+    main_window.settle()
     assert shown and "Traceback" not in shown[0]
+    assert "is not a SalesDesk workspace, or it is damaged" in shown[0]
     assert main_window.workspace_label.text() == label  # still on the old workspace
 
 

@@ -6,7 +6,8 @@ within one unit of work, as a SQLAlchemy session does), so nothing reaches the
 workspace until `commit()`, and `rollback()` (also run on exit) really discards
 uncommitted adds and changes. On commit, every changed entity's `version` goes up by
 one, as SQLAlchemy's `version_id_col` does, and a change to an entity that another unit
-of work committed meanwhile is refused with `ConflictError.concurrent`.
+of work committed meanwhile is refused with `ConcurrentEditError`. Messages name records
+as storage.uow does ("member ... does not exist").
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from typing import Any, Generic, Self, TypeVar
 
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.entity import Entity
-from salesdesk.domain.errors import ConflictError, NotFoundError
+from salesdesk.domain.errors import ConcurrentEditError, NotFoundError
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.territories import Territory, TerritoryAssignment
+from salesdesk.domain.validation import name_key
 from salesdesk.services.unit_of_work import Repository
 from salesdesk.storage.files import Row, Table, normalise_header
+from salesdesk.storage.mapping import MAPPED
+from salesdesk.storage.uow import DISPLAY_NAMES
 
 T = TypeVar("T", bound=Entity)
 
@@ -39,8 +43,9 @@ def _state(entity: Entity) -> dict[str, Any]:
             if f.name != "version"}
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+def _display(kind: str) -> str:
+    """'assignments' -> 'territory assignment', as the SQL repositories say it."""
+    return DISPLAY_NAMES[MAPPED[REPOSITORIES[kind]].name]
 
 
 class FakeRepository(Generic[T]):
@@ -54,7 +59,7 @@ class FakeRepository(Generic[T]):
     def get(self, entity_id: str) -> T:
         entity = self._rows.get(entity_id)
         if entity is None or entity.deleted_at is not None:
-            raise NotFoundError(f"{self.kind} {entity_id} does not exist")
+            raise NotFoundError(f"{_display(self.kind)} {entity_id} does not exist")
         return entity
 
     def list(self) -> list[T]:
@@ -63,15 +68,15 @@ class FakeRepository(Generic[T]):
     def get_deleted(self, entity_id: str) -> T:
         entity = self._rows.get(entity_id)
         if entity is None or entity.deleted_at is None:
-            raise NotFoundError(f"{self.kind} {entity_id} is not deleted")
+            raise NotFoundError(f"{_display(self.kind)} {entity_id} is not deleted")
         return entity
 
     def list_deleted(self) -> builtins.list[T]:
         return [e for e in self._rows.values() if e.deleted_at is not None]
 
     def by_name(self, name: str) -> T | None:
-        key = _key(name)
-        return next((e for e in self.list() if _key(getattr(e, "name", "")) == key), None)
+        key = name_key(name)
+        return next((e for e in self.list() if name_key(getattr(e, "name", "")) == key), None)
 
 
 class FakeWorkspace:
@@ -105,7 +110,7 @@ class FakeWorkspace:
         return [copy.deepcopy(e) for e in self.data[kind].values() if e.deleted_at is None]
 
     def one(self, kind: str, name: str) -> Any:
-        found = [e for e in self.live(kind) if _key(e.name) == _key(name)]
+        found = [e for e in self.live(kind) if name_key(e.name) == name_key(name)]
         assert len(found) == 1, f"{len(found)} {kind} called {name!r}"
         return found[0]
 
@@ -152,7 +157,7 @@ class FakeUnitOfWork:
                     new.append((kind, entity))  # keeps the version it was built with
                 elif _state(stored) != _state(entity) or stored.version != entity.version:
                     if stored.version != self._base[kind].get(entity_id):
-                        raise ConflictError.concurrent(f"{kind} {entity_id}")
+                        raise ConcurrentEditError(_display(kind), entity_id)
                     changed.append((kind, entity))
         for _, entity in changed:
             entity.version += 1

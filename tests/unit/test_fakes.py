@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from salesdesk.domain.errors import ConflictError, NotFoundError
+from salesdesk.domain.errors import ConcurrentEditError, NotFoundError
 from salesdesk.domain.members import Member, Team
 
 from .fakes import FakeWorkspace
@@ -65,9 +65,16 @@ def test_a_change_made_meanwhile_elsewhere_is_a_conflict(ws: FakeWorkspace) -> N
         first.members.get(ann.id).capacity = 1
         second.members.get(ann.id).capacity = 2
         first.commit()
-        with pytest.raises(ConflictError):
+        with pytest.raises(ConcurrentEditError, match="This member was changed"):
             second.commit()
     assert ws.one("members", "Ann").capacity == 1
+
+
+def test_not_found_names_the_kind_of_record_as_the_sql_repositories_do(
+        ws: FakeWorkspace) -> None:
+    with ws.uow() as uow, pytest.raises(NotFoundError,
+                                        match="^territory assignment x does not exist$"):
+        uow.assignments.get("x")
 
 
 def test_commit_keeps_what_others_committed(ws: FakeWorkspace) -> None:

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from salesdesk.domain.accounts import Account
+from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.members import Member, Role
 from salesdesk.services.import_catalog import import_accounts, import_products
 from salesdesk.services.import_team import import_team
-from salesdesk.services.imports import ImportCancelled, ImportRefused
+from salesdesk.services.imports import ImportCancelled, ImportRefused, parse_date
 from salesdesk.storage.files import read_table
 
 from .conftest import SAMPLE
@@ -192,6 +193,66 @@ def test_account_import_from_xlsx(ws: FakeWorkspace, tmp_path: Path) -> None:
     assert (beta.employees, beta.revenue_m, beta.year_established) == \
         (1185, Decimal("647.18"), 1986)
     assert isinstance(beta, Account)
+
+
+def _workbook(path: Path, *rows: list[object]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    wb.save(path)
+    return path
+
+
+def test_an_xlsx_float_price_is_rounded_to_cents(ws: FakeWorkspace, tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "products.xlsx", ["Product", "Sales price"],
+                     ["GTX Pro", 4821.125], ["MG Special", 55])  # 4821.125: a formula's result
+    table = read_table(path)
+    assert [r.floats for r in table.rows] == [frozenset({"sales_price"}), frozenset()]
+    import_products(ws, table)
+    assert ws.one("products", "GTX Pro").list_price == Decimal("4821.13")
+
+
+def test_a_price_typed_with_three_decimals_is_refused(ws: FakeWorkspace,
+                                                      tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "products.xlsx", ["Product", "Sales price"],
+                     ["GTX Pro", "4821.125"])  # text, in a workbook as in a CSV
+    with pytest.raises(ImportRefused) as caught:
+        import_products(ws, read_table(path))
+    assert caught.value.problems == [
+        "row 2, field 'sales_price': '4821.125' has more than 2 decimal places"]
+    assert ws.live("products") == []
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024-03-04", date(2024, 3, 4)), ("2024-03-04T10:30:00", date(2024, 3, 4)),
+    ("2024-03-04 10:30", date(2024, 3, 4)), ("04.03.2024", date(2024, 3, 4)),
+    ("4.3.2024", date(2024, 3, 4)), ("25/03/2024", date(2024, 3, 25)),
+    ("03/25/2024", date(2024, 3, 25)), ("03/03/2024", date(2024, 3, 3)), ("", None)])
+def test_parse_date_reads_iso_dotted_and_unmistakable_slashed_dates(
+        text: str, expected: date | None) -> None:
+    assert parse_date(text, "hire_date") == expected
+
+
+def test_parse_date_refuses_a_slashed_date_that_reads_two_ways() -> None:
+    with pytest.raises(ValidationError) as err:
+        parse_date("03/04/2024", "hire_date")
+    assert err.value.field == "hire_date"
+    assert err.value.message == "'03/04/2024' is ambiguous: write it as YYYY-MM-DD"
+
+
+@pytest.mark.parametrize("text", ["31/02/2024", "13/13/2024", "2024-03-04junk", "20240304",
+                                  "2024/03/04", "04-03-2024", "March 4"])
+def test_parse_date_refuses_what_is_not_a_date(text: str) -> None:
+    with pytest.raises(ValidationError, match="is not a date") as err:
+        parse_date(text, "hire_date")
+    assert err.value.field == "hire_date"
 
 
 # --- cancelling ------------------------------------------------------------------------

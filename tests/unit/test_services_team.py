@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 
 import salesdesk.services.team as team
+import salesdesk.services.territories as territories
 from salesdesk.domain.errors import ConflictError, ManagerCycleError, NotFoundError, ValidationError
 from salesdesk.domain.members import Role
+from salesdesk.domain.territories import TerritoryAssignment
 
 from .fakes import FakeWorkspace
 
@@ -163,3 +165,66 @@ def test_add_team_refuses_duplicates(ws: FakeWorkspace) -> None:
     with pytest.raises(ValidationError, match="exists already"):
         team.add_team(ws, " central ")
     assert [t.name for t in ws.live("teams")] == ["Central"]
+
+
+def _covering(ws: FakeWorkspace, member_id: str) -> list[str]:
+    return [a.territory_id for a in ws.live("assignments") if a.member_id == member_id]
+
+
+def test_deleting_a_member_deletes_their_assignments_and_restoring_brings_them_back(
+        ws: FakeWorkspace) -> None:
+    anna, bob = add(ws, "Anna"), add(ws, "Bob")
+    north = territories.add_territory(ws, "North").territory_id
+    south = territories.add_territory(ws, "South").territory_id
+    for where in (north, south):
+        territories.assign_rep(ws, where, anna, date(2024, 1, 1))
+    territories.assign_rep(ws, north, bob, date(2024, 1, 1))
+    ended = territories.assign_rep(ws, south, anna, date(2023, 1, 1), date(2023, 6, 30))
+    territories.remove_assignment(ws, ended.ids[0])  # removed before: stays removed
+
+    saved = team.delete_member(ws, anna, None)
+    assert saved.changes.territories
+    assert _covering(ws, anna) == [] and _covering(ws, bob) == [north]
+    stamps = {a.deleted_at for a in ws.data["assignments"].values()
+              if isinstance(a, TerritoryAssignment) and a.member_id == anna
+              and a.id != ended.ids[0]}
+    assert stamps == {ws.data["members"][anna].deleted_at}
+
+    team.restore_member(ws, anna)
+    assert sorted(_covering(ws, anna)) == sorted([north, south])
+    assert ended.ids[0] not in {a.id for a in ws.live("assignments")}
+
+
+def test_restoring_a_member_keeps_assignments_of_a_territory_deleted_meanwhile_deleted(
+        ws: FakeWorkspace) -> None:
+    anna = add(ws, "Anna")
+    north = territories.add_territory(ws, "North").territory_id
+    territories.assign_rep(ws, north, anna, date(2024, 1, 1))
+    team.delete_member(ws, anna, None)
+    territories.delete_territory(ws, north, None)
+    team.restore_member(ws, anna)
+    assert _covering(ws, anna) == []
+
+
+@pytest.mark.parametrize("meanwhile", ["same name", "same email", "manager deleted",
+                                       "manager left", "team deleted"])
+def test_restoring_a_member_rechecks_what_changed_meanwhile(ws: FakeWorkspace,
+                                                            meanwhile: str) -> None:
+    boss = add(ws, "Boss")
+    central = team.add_team(ws, "Central").ids[0]
+    anna = add(ws, "Anna", email="anna@example.com", manager_id=boss, team_id=central)
+    team.delete_member(ws, anna, None)
+    if meanwhile == "same name":
+        add(ws, "ANNA")
+    elif meanwhile == "same email":
+        add(ws, "Other Anna", email="anna@example.com")
+    elif meanwhile == "manager deleted":
+        team.delete_member(ws, boss, None)
+    elif meanwhile == "manager left":
+        team.set_active(ws, boss, None, active=False, on=date(2024, 1, 1))
+    else:
+        team.delete_team(ws, central)
+    before = ws.snapshot()
+    with pytest.raises((ValidationError, NotFoundError)):
+        team.restore_member(ws, anna)
+    assert ws.snapshot() == before

@@ -54,10 +54,3 @@ class Product(Entity):
             raise ValidationError(f"must be zero or more (got {self.list_price})",
                                   field="sales_price")
         self.aliases = sorted({clean_text(a, "aliases") for a in self.aliases} - {"", self.name})
-
-    def add_alias(self, alias: str) -> None:
-        self.aliases = sorted({*self.aliases, clean_text(alias, "aliases")} - {"", self.name})
-
-    def known_as(self, name: str) -> bool:
-        key = name.casefold()
-        return key == self.name.casefold() or any(key == a.casefold() for a in self.aliases)

@@ -36,6 +36,9 @@ class NotFoundError(DomainError):
 class ConflictError(DomainError):
     """The entity changed elsewhere since it was loaded; the write was refused."""
 
+    expected: int | None
+    actual: int | None
+
     def __init__(self, entity: str, entity_id: str, expected: int, actual: int | None):
         self.entity, self.entity_id = entity, entity_id
         self.expected, self.actual = expected, actual
@@ -46,11 +49,24 @@ class ConflictError(DomainError):
             "Reload and apply your change again."
         )
 
-    @classmethod
-    def concurrent(cls, detail: str) -> ConflictError:
-        """Two writers raced on the same row; the second one loses and is told so."""
-        error = cls.__new__(cls)
-        error.entity, error.entity_id, error.expected, error.actual = "record", "", 0, None
-        Exception.__init__(error, "This record was changed by someone else while you were "
-                                  f"saving. Reload and apply your change again. ({detail})")
-        return error
+
+class ConcurrentEditError(ConflictError):
+    """Two writers raced on the same row while saving; the second one loses and is told
+    so. `entity` is the kind of record in words ("member"); the versions are unknown."""
+
+    def __init__(self, entity: str = "record", entity_id: str = ""):
+        self.entity, self.entity_id = entity, entity_id
+        self.expected = self.actual = None
+        DomainError.__init__(
+            self, f"This {entity} was changed by someone else while you were saving. "
+                  "Reload and apply your change again.")
+
+
+class WorkspaceBusyError(DomainError):
+    """The database was locked by another writer or could not be reached; the unit of
+    work was rolled back. `reason` is the database's short explanation."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(f"The workspace is busy or unreachable ({reason}); nothing was "
+                         "changed. Try again.")

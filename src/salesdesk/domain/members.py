@@ -10,10 +10,15 @@ from typing import Any
 
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ManagerCycleError, ValidationError
+from salesdesk.domain.hierarchy import find_loop
 from salesdesk.domain.validation import clean_email, clean_text
 
 DEFAULT_CAPACITY = 40
 """Open leads a rep carries when nobody said otherwise."""
+
+UPDATABLE_FIELDS = frozenset({"name", "email", "role", "team_id", "hire_date", "ramp_months",
+                              "capacity", "skills"})
+"""What Member.update changes. The manager is set on its own, after the loop check."""
 
 SKILL_LEVELS = range(0, 6)
 """0 = none ... 5 = expert."""
@@ -115,9 +120,7 @@ class Member(Entity):
 
     def update(self, **changes: Any) -> None:
         """Apply validated changes; unknown fields are a programming error."""
-        allowed = {"name", "email", "role", "team_id", "hire_date", "ramp_months",
-                   "capacity", "skills"}
-        unknown = set(changes) - allowed
+        unknown = set(changes) - UPDATABLE_FIELDS
         if unknown:
             raise TypeError(f"cannot update {sorted(unknown)}")
         probe = Member(**{**self.snapshot(), **changes})  # validates all fields together
@@ -165,14 +168,9 @@ class Member(Entity):
 def check_manager(member_id: str, manager_id: str | None,
                   managers: Mapping[str, str | None]) -> None:
     """Refuse a manager that would close a loop. `managers` maps member id -> manager id."""
-    seen = {member_id}
-    current = manager_id
-    while current is not None:
-        if current in seen:
-            raise ManagerCycleError("this manager would make a circular reporting chain",
-                                    field="manager")
-        seen.add(current)
-        current = managers.get(current)
+    if find_loop(member_id, manager_id, managers):
+        raise ManagerCycleError("this manager would make a circular reporting chain",
+                                field="manager")
 
 
 def hierarchy_order(members: Iterable[Member]) -> list[Member]:

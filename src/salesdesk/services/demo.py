@@ -14,11 +14,12 @@ from datetime import date
 
 from salesdesk.domain.members import Role, SkillKind
 from salesdesk.domain.territories import Criterion, RuleField, Territory, TerritoryAssignment
+from salesdesk.domain.validation import name_key
 from salesdesk.services.common import OpChanges
-from salesdesk.services.import_catalog import import_accounts, import_products
-from salesdesk.services.import_team import import_team
+from salesdesk.services.import_catalog import import_accounts_into, import_products_into
+from salesdesk.services.import_team import import_team_into
 from salesdesk.services.imports import ImportReport, TableLike
-from salesdesk.services.territories import EvaluationResult, evaluate_territories
+from salesdesk.services.territories import EvaluationResult, evaluate_into
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 SAMPLE_START = date(2016, 10, 1)
@@ -82,27 +83,28 @@ def _level(count: int, best: int) -> int:
 
 
 def _squash(name: str) -> str:
-    return "".join(name.split()).casefold()
+    """name_key without the spaces."""
+    return name_key(name).replace(" ", "")
 
 
 def _skills(uow: UnitOfWork, pipeline: TableLike) -> None:
-    sectors = {a.name.casefold(): a.sector for a in uow.accounts.list()}
+    sectors = {name_key(a.name): a.sector for a in uow.accounts.list()}
     # The sample writes "GTXPro" for "GTX Pro": compare names without spaces.
     products = {_squash(p.name): p.name for p in uow.products.list()}
     wins: dict[str, dict[SkillKind, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for row in pipeline.rows:
         if row.values.get("deal_stage") != "Won":
             continue
-        agent = row.values.get("sales_agent", "").casefold()
+        agent = name_key(row.values.get("sales_agent", ""))
         product = products.get(_squash(row.values.get("product", "")))
-        sector = sectors.get(row.values.get("account", "").casefold())
+        sector = sectors.get(name_key(row.values.get("account", "")))
         if product:
             wins[agent][SkillKind.PRODUCT][product] += 1
         if sector:
             wins[agent][SkillKind.INDUSTRY][sector] += 1
     for m in uow.members.list():
         skills: dict[str, dict[str, int]] = {}
-        for kind, counts in wins.get(m.name.casefold(), {}).items():
+        for kind, counts in wins.get(name_key(m.name), {}).items():
             best = max(counts.values())
             skills[kind.value] = {k: _level(v, best) for k, v in counts.items()}
         m.update(skills=skills)
@@ -110,16 +112,18 @@ def _skills(uow: UnitOfWork, pipeline: TableLike) -> None:
 
 def create_sample_company(uow_factory: UnitOfWorkFactory,
                           tables: Mapping[str, TableLike]) -> DemoResult:
-    """Import the sample's team, accounts and products, set up territories and skills."""
-    reports = (import_team(uow_factory, tables["sales_teams"]),
-               import_accounts(uow_factory, tables["accounts"]),
-               import_products(uow_factory, tables["products"]))
+    """Import the sample's team, accounts and products, set up territories and skills and
+    land the accounts: all in one unit of work, so a failure leaves the workspace as it
+    was, never half a company."""
     with uow_factory() as uow:
+        reports = (import_team_into(uow, tables["sales_teams"]),
+                   import_accounts_into(uow, tables["accounts"]),
+                   import_products_into(uow, tables["products"]))
         if not uow.territories.list():
             _territories(uow)
         _skills(uow, tables["sales_pipeline"])
+        evaluation = evaluate_into(uow)
         uow.commit()
-    evaluation = evaluate_territories(uow_factory)
     changes = OpChanges(members=True, teams=True, accounts=True, products=True,
                         territories=True, summary="Opened the sample company")
     return DemoResult(reports, evaluation, changes)

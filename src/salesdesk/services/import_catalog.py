@@ -11,11 +11,14 @@ from salesdesk.domain.validation import clean_decimal, clean_int, clean_text
 from salesdesk.services import normalize
 from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import (
+    FirstRows,
     ImportReport,
     Progress,
     RowLike,
     RowProblems,
     TableLike,
+    apply_import,
+    number_cell,
     resolve_columns,
     run_import,
 )
@@ -40,9 +43,9 @@ PRODUCT_COLUMNS = {
 }
 
 
-def _account_fields(values: dict[str, str], cols: dict[str, str], report: ImportReport,
+def _account_fields(row: RowLike, cols: dict[str, str], report: ImportReport,
                     sectors: frozenset[str]) -> dict[str, Any]:
-    get = lambda f: values.get(cols.get(f, ""), "")  # noqa: E731
+    get = lambda f: row.values.get(cols.get(f, ""), "")  # noqa: E731
     fields: dict[str, Any] = {"name": clean_text(get("name"), "account", required=True)}
     for key in ("region", "postcode"):
         if key in cols:
@@ -61,7 +64,8 @@ def _account_fields(values: dict[str, str], cols: dict[str, str], report: Import
         fields["year_established"] = clean_int(get("year_established"), "year_established",
                                                minimum=1600)
     if "revenue_m" in cols:
-        fields["revenue_m"] = clean_decimal(get("revenue_m"), "revenue", minimum=Decimal(0))
+        fields["revenue_m"] = clean_decimal(number_cell(row, cols["revenue_m"]), "revenue",
+                                            minimum=Decimal(0))
     return fields
 
 
@@ -83,38 +87,21 @@ def _upsert(uow_repo: Any, existing: Any, cls: type, fields: dict[str, Any],
     return existing
 
 
-def _dedupe(name: str, row: RowLike, seen: dict[str, tuple[int, dict[str, str]]],
-            problems: RowProblems, report: ImportReport) -> bool:
-    """True for the first row of a name; a repeat is skipped if identical, else refused
-    (as the team import does)."""
-    key = name.casefold()
-    if key in seen:
-        earlier, values = seen[key]
-        if values == row.values:
-            report.skipped.append(f"row {row.number}: {name}: same as row {earlier}")
-        else:
-            problems.add(row.number, ValidationError(
-                f"'{name}' is also on row {earlier} with other values", field="name"))
-        return False
-    seen[key] = (row.number, row.values)
-    return True
-
-
 def _apply_accounts(table: TableLike, uow: UnitOfWork, report: ImportReport,
                     problems: RowProblems) -> None:
     cols = resolve_columns(table, ACCOUNT_COLUMNS, required=("name",))
     existing = {a.name.casefold(): a for a in uow.accounts.list()}
     sectors = frozenset(a.sector for a in existing.values() if a.sector)
-    seen: dict[str, tuple[int, dict[str, str]]] = {}
+    seen = FirstRows()
     parents: list[tuple[int, Any, str]] = []
     for row in problems.rows(table.rows):
         try:
-            fields = _account_fields(row.values, cols, report, sectors)
+            fields = _account_fields(row, cols, report, sectors)
             Account(**fields)
         except DomainError as exc:
             problems.add(row.number, exc)
             continue
-        if not _dedupe(fields["name"], row, seen, problems, report):
+        if not seen.is_first(fields["name"], row, problems, report):
             continue
         account = _upsert(uow.accounts, existing.get(fields["name"].casefold()), Account,
                           fields, report, row.number, "account")
@@ -141,11 +128,12 @@ def _apply_products(table: TableLike, uow: UnitOfWork, report: ImportReport,
                     problems: RowProblems) -> None:
     cols = resolve_columns(table, PRODUCT_COLUMNS, required=("name", "list_price"))
     existing = {p.name.casefold(): p for p in uow.products.list()}
-    seen: dict[str, tuple[int, dict[str, str]]] = {}
+    seen = FirstRows()
     for row in problems.rows(table.rows):
         get = lambda f, r=row: r.values.get(cols.get(f, ""), "")  # noqa: E731
         try:
-            price = clean_decimal(get("list_price"), "sales_price", minimum=Decimal(0))
+            price = clean_decimal(number_cell(row, cols["list_price"]), "sales_price",
+                                  minimum=Decimal(0))
             if price is None:
                 raise ValidationError("is required", field="sales_price")
             fields: dict[str, Any] = {"name": clean_text(get("name"), "product", required=True),
@@ -158,7 +146,7 @@ def _apply_products(table: TableLike, uow: UnitOfWork, report: ImportReport,
         except DomainError as exc:
             problems.add(row.number, exc)
             continue
-        if _dedupe(fields["name"], row, seen, problems, report):
+        if seen.is_first(fields["name"], row, problems, report):
             _upsert(uow.products, existing.get(fields["name"].casefold()), Product, fields,
                     report, row.number, "product")
     report.changes = OpChanges(products=True, summary=report.lines()[0])
@@ -176,3 +164,15 @@ def import_products(uow_factory: UnitOfWorkFactory, table: TableLike,
     return run_import(uow_factory, ImportReport("products", table.source),
                       lambda uow, rep, probs: _apply_products(table, uow, rep, probs),
                       progress)
+
+
+def import_accounts_into(uow: UnitOfWork, table: TableLike) -> ImportReport:
+    """import_accounts inside the caller's unit of work, which commits (or not)."""
+    return apply_import(uow, ImportReport("accounts", table.source),
+                        lambda uow, rep, probs: _apply_accounts(table, uow, rep, probs))
+
+
+def import_products_into(uow: UnitOfWork, table: TableLike) -> ImportReport:
+    """import_products inside the caller's unit of work, which commits (or not)."""
+    return apply_import(uow, ImportReport("products", table.source),
+                        lambda uow, rep, probs: _apply_products(table, uow, rep, probs))

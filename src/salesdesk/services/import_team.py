@@ -10,10 +10,12 @@ from salesdesk.domain.members import Member, Role, Team, check_manager
 from salesdesk.domain.validation import clean_email, clean_int, clean_text
 from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import (
+    FirstRows,
     ImportReport,
     Progress,
     RowProblems,
     TableLike,
+    apply_import,
     parse_date,
     resolve_columns,
     run_import,
@@ -64,7 +66,7 @@ def _parse_row(values: dict[str, str], cols: dict[str, str]) -> tuple[dict[str, 
 def _read_lines(table: TableLike, cols: dict[str, str], problems: RowProblems,
                 report: ImportReport) -> list[_Line]:
     lines: list[_Line] = []
-    first: dict[str, tuple[int, dict[str, str]]] = {}
+    seen = FirstRows()
     for row in problems.rows(table.rows):
         try:
             fields, manager, team = _parse_row(row.values, cols)
@@ -72,19 +74,8 @@ def _read_lines(table: TableLike, cols: dict[str, str], problems: RowProblems,
         except DomainError as exc:
             problems.add(row.number, exc)
             continue
-        key = fields["name"].casefold()
-        if key in first:
-            earlier, values = first[key]
-            if values == row.values:
-                report.skipped.append(f"row {row.number}: {fields['name']}: same as row "
-                                      f"{earlier}")
-            else:
-                problems.add(row.number, ValidationError(
-                    f"{fields['name']} is also on row {earlier} with other values",
-                    field="name"))
-            continue
-        first[key] = (row.number, row.values)
-        lines.append(_Line(row.number, fields, manager, team))
+        if seen.is_first(fields["name"], row, problems, report):
+            lines.append(_Line(row.number, fields, manager, team))
     return lines
 
 
@@ -196,3 +187,9 @@ def import_team(uow_factory: UnitOfWorkFactory, table: TableLike,
     report = ImportReport("team", table.source)
     return run_import(uow_factory, report, lambda uow, rep, probs: _apply(table, uow, rep, probs),
                       progress)
+
+
+def import_team_into(uow: UnitOfWork, table: TableLike) -> ImportReport:
+    """import_team inside the caller's unit of work, which commits (or not)."""
+    return apply_import(uow, ImportReport("team", table.source),
+                        lambda uow, rep, probs: _apply(table, uow, rep, probs))

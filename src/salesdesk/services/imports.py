@@ -6,12 +6,14 @@ nothing is written. The report says what was created, updated and skipped, and w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from salesdesk.domain.errors import DomainError, ValidationError
+from salesdesk.domain.validation import name_key
 from salesdesk.services.common import OpChanges
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -22,6 +24,11 @@ class RowLike(Protocol):
 
     @property
     def values(self) -> dict[str, str]: ...
+
+    @property
+    def floats(self) -> frozenset[str]:
+        """Headers whose cell was a binary fraction in a workbook (not typed text)."""
+        ...
 
 
 class TableLike(Protocol):
@@ -120,32 +127,88 @@ class RowProblems:
             raise ImportRefused(source, self.items)
 
 
+class FirstRows:
+    """Tells the first row of each name from its repeats, in one import: a repeat with the
+    same values is skipped (and reported), one with other values is refused."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[int, dict[str, str]]] = {}
+
+    def is_first(self, name: str, row: RowLike, problems: RowProblems,
+                 report: ImportReport) -> bool:
+        key = name_key(name)
+        if key not in self._seen:
+            self._seen[key] = (row.number, row.values)
+            return True
+        earlier, values = self._seen[key]
+        if values == row.values:
+            report.skipped.append(f"row {row.number}: {name}: same as row {earlier}")
+        else:
+            problems.add(row.number, ValidationError(
+                f"{name} is also on row {earlier} with other values", field="name"))
+        return False
+
+
+def number_cell(row: RowLike, header: str) -> str | float:
+    """A numeric cell as clean_decimal should read it: a workbook's binary fraction as a
+    float (it may be rounded to cents), anything typed as the text (it may not)."""
+    text = row.values.get(header, "")
+    return float(text) if header in row.floats else text
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].+)?")
+_DAY_MONTH = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+
+
 def parse_date(text: str, field_name: str) -> date | None:
+    """ISO (YYYY-MM-DD, also with a time), DD.MM.YYYY, or a slashed date whose day and
+    month cannot be mistaken: 25/03/2024 and 03/25/2024 are both 25 March, 03/04/2024 is
+    refused, since it is 3 April in Europe and March 4 in the US."""
+    text = text.strip()
     if not text:
         return None
-    for candidate in (text[:10], text):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    for fmt in ("%d/%m/%Y", "%d.%m.%Y", "%m/%d/%Y"):
-        from datetime import datetime
-
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    try:
+        if _ISO.fullmatch(text):
+            return datetime.fromisoformat(text).date()
+        found = _DAY_MONTH.fullmatch(text)
+        if found:
+            first, mark, second, year = found.groups()
+            day, month = _day_month(int(first), int(second), mark, text, field_name)
+            return date(int(year), month, day)
+    except ValueError:
+        pass
     raise ValidationError(f"'{text}' is not a date (use YYYY-MM-DD)", field=field_name)
 
 
-def run_import(uow_factory: UnitOfWorkFactory, report: ImportReport,
-               apply: Callable[[UnitOfWork, ImportReport, RowProblems], Any],
+def _day_month(first: int, second: int, mark: str, text: str,
+               field_name: str) -> tuple[int, int]:
+    if mark == "." or first > 12 or first == second:
+        return first, second
+    if second > 12:
+        return second, first
+    raise ValidationError(f"'{text}' is ambiguous: write it as YYYY-MM-DD", field=field_name)
+
+
+Apply = Callable[[UnitOfWork, ImportReport, RowProblems], Any]
+"""apply(uow, report, problems): validate the rows and change the workspace through uow."""
+
+
+def apply_import(uow: UnitOfWork, report: ImportReport, apply: Apply,
+                 progress: Progress | None = None) -> ImportReport:
+    """Validate and apply inside the caller's unit of work, without committing. Raises
+    ImportRefused if any row was refused, ImportCancelled if the user cancelled: then the
+    caller must not commit."""
+    problems = RowProblems(progress)
+    apply(uow, report, problems)
+    problems.raise_if_any(report.source)
+    return report
+
+
+def run_import(uow_factory: UnitOfWorkFactory, report: ImportReport, apply: Apply,
                progress: Progress | None = None) -> ImportReport:
     """Validate and apply in one unit of work; commit only if no row was refused and the
     user did not cancel."""
     with uow_factory() as uow:
-        problems = RowProblems(progress)
-        apply(uow, report, problems)
-        problems.raise_if_any(report.source)
+        apply_import(uow, report, apply, progress)
         uow.commit()
     return report

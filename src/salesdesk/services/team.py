@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.members import Member, SkillKind, Team, check_manager
 from salesdesk.services.common import OpChanges, check_version
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
-
-MEMBER_FIELDS = ("name", "email", "role", "manager_id", "team_id", "hire_date", "ramp_months",
-                 "capacity", "skills")
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,8 @@ def add_member(uow_factory: UnitOfWorkFactory, **fields: Any) -> MemberSaved:
 
 def edit_member(uow_factory: UnitOfWorkFactory, member_id: str, expected_version: int | None,
                 changes: Mapping[str, Any]) -> MemberSaved:
-    """Apply `changes` (a subset of MEMBER_FIELDS). Refuses stale versions and cycles."""
+    """Apply `changes` (fields of members.UPDATABLE_FIELDS, and "manager_id"). Refuses
+    stale versions and cycles."""
     with uow_factory() as uow:
         member = uow.members.get(member_id)
         check_version(member, expected_version, "Member")
@@ -130,35 +128,46 @@ def add_team(uow_factory: UnitOfWorkFactory, name: str) -> OpChanges:
 
 def delete_member(uow_factory: UnitOfWorkFactory, member_id: str,
                   expected_version: int | None) -> MemberSaved:
-    """Soft-delete a member added by mistake (undo of add). People who worked here are
-    deactivated instead, so their history stays."""
-    from datetime import UTC, datetime
-
+    """Soft-delete a member added by mistake (undo of add), with their territory
+    assignments (same timestamp, so restore_member brings back exactly those). People who
+    worked here are deactivated instead, so their history stays."""
     with uow_factory() as uow:
         member = uow.members.get(member_id)
         check_version(member, expected_version, "Member")
         if any(m.manager_id == member.id for m in uow.members.list()):
             raise ValidationError(f"{member.name} manages other members", field="manager")
         member.deleted_at = datetime.now(UTC)
+        for a in uow.assignments.list():
+            if a.member_id == member.id:
+                a.deleted_at = member.deleted_at
         uow.commit()
-        return MemberSaved(OpChanges(members=True, summary=f"Removed {member.name}",
-                                     ids=(member.id,)), member.id, member.version, {})
+        return MemberSaved(OpChanges(members=True, territories=True,
+                                     summary=f"Removed {member.name}", ids=(member.id,)),
+                           member.id, member.version, {})
 
 
 def restore_member(uow_factory: UnitOfWorkFactory, member_id: str) -> MemberSaved:
-    """Bring back a soft-deleted member (redo of add)."""
+    """Bring back a soft-deleted member (redo of add) and the assignments deleted with
+    them, if the name, address, manager and team still fit the team as it is now."""
     with uow_factory() as uow:
         member = uow.members.get_deleted(member_id)
+        _check_unique(uow, member)
+        _check_refs(uow, member)
+        when = member.deleted_at
         member.deleted_at = None
+        live_territories = {t.id for t in uow.territories.list()}
+        for a in uow.assignments.list_deleted():
+            if (a.member_id == member.id and a.deleted_at == when
+                    and a.territory_id in live_territories):
+                a.deleted_at = None
         uow.commit()
-        return MemberSaved(OpChanges(members=True, summary=f"Restored {member.name}",
-                                     ids=(member.id,)), member.id, member.version, {})
+        return MemberSaved(OpChanges(members=True, territories=True,
+                                     summary=f"Restored {member.name}", ids=(member.id,)),
+                           member.id, member.version, {})
 
 
 def delete_team(uow_factory: UnitOfWorkFactory, team_id: str) -> OpChanges:
     """Soft-delete a team nobody is in (undo of add_team)."""
-    from datetime import UTC, datetime
-
     with uow_factory() as uow:
         team = uow.teams.get(team_id)
         if any(m.team_id == team.id for m in uow.members.list()):

@@ -10,14 +10,8 @@ from datetime import UTC, date, datetime
 
 from salesdesk.domain.accounts import Account
 from salesdesk.domain.errors import ValidationError
-from salesdesk.domain.territories import (
-    Coverage,
-    Criterion,
-    Territory,
-    TerritoryAssignment,
-    TerritoryPlan,
-    check_parent,
-)
+from salesdesk.domain.territories import Criterion, Territory, TerritoryAssignment, check_parent
+from salesdesk.domain.territory_plan import Coverage, TerritoryPlan
 from salesdesk.services.common import OpChanges, check_version
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -199,27 +193,36 @@ def evaluate_territories(uow_factory: UnitOfWorkFactory,
     then nothing is written. It is asked once more before writing, so a cancel between
     progress reports still counts."""
     with uow_factory() as uow:
-        plan = TerritoryPlan(uow.territories.list())
-        accounts = uow.accounts.list()
-        total = len(accounts)
-        cancelled = False
-
-        def report(n: int) -> bool:
-            nonlocal cancelled
-            # Counting landed accounts misses a cancel on the last batch (total % 5000 == 0).
-            cancelled = progress is not None and progress(n, total) is False
-            return not cancelled
-
-        coverage = plan.evaluate(accounts, report)
-        if not cancelled and progress is not None:
-            cancelled = progress(total, total) is False
-        if cancelled:
-            return EvaluationResult(OpChanges(), total, 0, 0, (), (), cancelled=True)
-        moved = _store_landing(accounts, coverage)
-        result = _evaluation_result(plan, uow.territories.list(), accounts, coverage, moved)
-        uow.set_setting(LAST_EVALUATION_KEY, _summary_json(result))
-        uow.commit()
+        result = evaluate_into(uow, progress)
+        if not result.cancelled:
+            uow.commit()
         return result
+
+
+def evaluate_into(uow: UnitOfWork, progress: Callable[[int, int], bool] | None = None
+                  ) -> EvaluationResult:
+    """evaluate_territories inside the caller's unit of work. The caller commits, unless
+    the result says it was cancelled: then nothing was changed."""
+    plan = TerritoryPlan(uow.territories.list())
+    accounts = uow.accounts.list()
+    total = len(accounts)
+    cancelled = False
+
+    def report(n: int) -> bool:
+        nonlocal cancelled
+        # Counting landed accounts misses a cancel on the last batch (total % 5000 == 0).
+        cancelled = progress is not None and progress(n, total) is False
+        return not cancelled
+
+    coverage = plan.evaluate(accounts, report)
+    if not cancelled and progress is not None:
+        cancelled = progress(total, total) is False
+    if cancelled:
+        return EvaluationResult(OpChanges(), total, 0, 0, (), (), cancelled=True)
+    moved = _store_landing(accounts, coverage)
+    result = _evaluation_result(plan, uow.territories.list(), accounts, coverage, moved)
+    uow.set_setting(LAST_EVALUATION_KEY, _summary_json(result))
+    return result
 
 
 def _store_landing(accounts: Sequence[Account], coverage: Coverage) -> int:

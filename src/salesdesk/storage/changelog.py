@@ -60,23 +60,26 @@ def _update_row(obj: Entity) -> dict[str, list[Any]]:
     return changes
 
 
-def _log(session: Session, obj: Entity, op: str, changes: dict[str, list[Any]],
-         now: datetime, actor: str) -> None:
-    session.connection().execute(sa.insert(tables.change_log).values(
-        id=new_id(), at=now, actor=actor, entity=entity_name(obj), entity_id=obj.id, op=op,
-        changes=changes))
+def _row(obj: Entity, op: str, changes: dict[str, list[Any]], now: datetime,
+         actor: str) -> dict[str, Any]:
+    return {"id": new_id(), "at": now, "actor": actor, "entity": entity_name(obj),
+            "entity_id": obj.id, "op": op, "changes": changes}
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    """Stamp what is about to be written and log it, in the flush's transaction. The log
+    rows go in as one executemany: one INSERT per row cost seconds on big flushes (an
+    evaluation moving 20,000 accounts)."""
     now = datetime.now(UTC)
     actor = str(session.info.get("actor", "unknown"))
     for obj in list(session.deleted):
         raise RuntimeError(f"hard delete of {obj!r}: business rows are soft-deleted")
+    rows = []
     for obj in list(session.new):
         if isinstance(obj, Entity):
             obj.created_at = obj.updated_at = now
             obj.updated_by = actor
-            _log(session, obj, "insert", _insert_row(obj), now, actor)
+            rows.append(_row(obj, "insert", _insert_row(obj), now, actor))
     for obj in list(session.dirty):
         if isinstance(obj, Entity) and session.is_modified(obj, include_collections=False):
             changes = _update_row(obj)
@@ -84,7 +87,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 continue
             op = "delete" if "deleted_at" in changes and obj.deleted_at is not None else "update"
             obj.updated_at, obj.updated_by = now, actor
-            _log(session, obj, op, changes, now, actor)
+            rows.append(_row(obj, op, changes, now, actor))
+    if rows:
+        session.connection().execute(sa.insert(tables.change_log), rows)
 
 
 def install(session_factory: Any) -> None:

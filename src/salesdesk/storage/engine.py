@@ -57,6 +57,17 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+    # SQLite's own lower() folds ASCII only, so 'ÉQUIPE NORD' and 'équipe nord' differed
+    # in name lookups, search and sort while PostgreSQL (with a UTF-8 LC_CTYPE) agreed.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _lower(value: str | bytes | int | float | None) -> str | bytes | None:
+    """lower() for SQLite: Unicode case folding of text; NULL stays NULL, numbers become
+    their text as with the built-in, blobs are left alone."""
+    if value is None or isinstance(value, bytes):
+        return value
+    return str(value).casefold()
 
 
 def build_engine(url: URL, *, echo: bool = False) -> sa.Engine:

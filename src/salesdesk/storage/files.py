@@ -25,6 +25,9 @@ class FileFormatError(Exception):
 class Row:
     number: int                   # spreadsheet row number (header is row 1)
     values: dict[str, str]        # normalised header -> cell text (stripped)
+    # headers whose XLSX cell held a binary fraction (4821.125 computed by a formula):
+    # money columns round those to cents, while the same digits typed as text are refused
+    floats: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -139,17 +142,22 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
     except Exception as exc:
         raise FileFormatError(f"{path.name} is not a readable .xlsx workbook ({exc})") \
             from None
+    records: list[list[str]] = []
+    fractions: list[frozenset[int]] = []  # per record: columns holding a fractional float
     try:
-        sheet = workbook.worksheets[0]
-        records = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            records.append([_cell_text(v) for v in row])
+            fractions.append(frozenset(i for i, v in enumerate(row)
+                                       if isinstance(v, float) and not v.is_integer()))
     except Exception as exc:
         raise FileFormatError(f"{path.name} is a damaged .xlsx workbook ({exc})") from None
     finally:
         workbook.close()
-    return _table(path, records, "xlsx", "")
+    return _table(path, records, "xlsx", "", fractions)
 
 
-def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str) -> Table:
+def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str,
+           fractions: list[frozenset[int]] | None = None) -> Table:
     skipped = 0
     while records and not any(c.strip() for c in records[0]):
         records.pop(0)  # leading blank lines before the header
@@ -171,5 +179,7 @@ def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str) 
             continue
         values = {h: (record[i].strip() if i < len(record) else "")
                   for i, h in enumerate(headers) if h}
-        rows.append(Row(number, values))
+        floats = fractions[number - 1] if fractions else frozenset()
+        rows.append(Row(number, values, frozenset(headers[i] for i in floats
+                                                  if i < len(headers) and headers[i])))
     return Table(path.name, headers, original, tuple(rows), encoding, delimiter)

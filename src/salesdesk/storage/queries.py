@@ -5,82 +5,21 @@ Tables that can hold many rows are paged, sorted and filtered in the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
 
 from salesdesk.storage import tables as t
-
-LIVE = sa.true()
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    id: str
-    version: int
-    name: str
-    email: str | None
-    role: str
-    manager_id: str | None
-    manager: str | None
-    team_id: str | None
-    team: str | None
-    hire_date: date | None
-    ramp_months: int
-    capacity: int
-    open_leads: int
-    skills: dict[str, dict[str, int]]
-    left_on: date | None
-    territories: tuple[str, ...]
-
-    @property
-    def active(self) -> bool:
-        return self.left_on is None
-
-
-@dataclass(frozen=True)
-class TeamRow:
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class TerritoryRow:
-    id: str
-    version: int
-    name: str
-    parent_id: str | None
-    criteria: tuple[Any, ...]   # domain Criterion objects (immutable)
-    accounts: int
-    reps: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AssignmentRow:
-    id: str
-    territory_id: str
-    member_id: str
-    member: str
-    start: date
-    end: date | None
-
-
-@dataclass(frozen=True)
-class AccountRow:
-    id: str
-    name: str
-    sector: str
-    country: str
-    region: str
-    postcode: str
-    employees: int | None
-    revenue_m: Decimal | None
-    territory_id: str | None
-    territory: str | None
-    parent: str | None
+from salesdesk.storage.rows import (
+    AccountRow,
+    AssignmentRow,
+    CoverageCounts,
+    MemberRow,
+    RuleValues,
+    TeamRow,
+    TerritoryRow,
+)
 
 
 def teams(conn: sa.Connection) -> list[TeamRow]:
@@ -101,7 +40,7 @@ def members(conn: sa.Connection, today: date | None = None) -> list[MemberRow]:
                       m.c.capacity, sa.func.coalesce(open_leads.c.n, 0), m.c.skills,
                       m.c.left_on)
             .select_from(m.outerjoin(mgr, mgr.c.id == m.c.manager_id)
-                         .outerjoin(tm, tm.c.id == m.c.team_id)
+                         .outerjoin(tm, sa.and_(tm.c.id == m.c.team_id, tm.c.deleted_at.is_(None)))
                          .outerjoin(open_leads, open_leads.c.owner_id == m.c.id))
             .where(m.c.deleted_at.is_(None)).order_by(m.c.name))
     covered = _territories_by_member(conn, today)
@@ -146,7 +85,8 @@ def territories(conn: sa.Connection, today: date | None = None) -> list[Territor
 def assignments(conn: sa.Connection, territory_id: str | None = None) -> list[AssignmentRow]:
     a, m = t.territory_assignments, t.members
     stmt = (sa.select(a.c.id, a.c.territory_id, a.c.member_id, m.c.name, a.c.start, a.c.end)
-            .join(m, m.c.id == a.c.member_id).where(a.c.deleted_at.is_(None))
+            .join(m, m.c.id == a.c.member_id)
+            .where(a.c.deleted_at.is_(None), m.c.deleted_at.is_(None))
             .order_by(m.c.name, a.c.start))
     if territory_id is not None:
         stmt = stmt.where(a.c.territory_id == territory_id)
@@ -187,7 +127,9 @@ def _account_filters(stmt: Any, territory_id: str | None, unassigned: bool, sear
         live = sa.select(t.territories.c.id).where(t.territories.c.deleted_at.is_(None))
         stmt = stmt.where(sa.or_(acc.c.territory_id.is_(None), acc.c.territory_id.not_in(live)))
     if search:
-        stmt = stmt.where(sa.func.lower(acc.c.name).contains(search.casefold(), autoescape=True))
+        # lower() on both sides: the same function (see engine.py) whatever the backend
+        pattern = "%" + search.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+        stmt = stmt.where(sa.func.lower(acc.c.name).like(sa.func.lower(pattern), escape="/"))
     return stmt
 
 
@@ -209,26 +151,10 @@ def counts(conn: sa.Connection) -> dict[str, int]:
     return result
 
 
-@dataclass(frozen=True)
-class CoverageCounts:
-    accounts: int
-    landed: int      # in a live territory
-    unassigned: int  # in no territory, or in a deleted one
-
-
 def coverage_counts(conn: sa.Connection) -> CoverageCounts:
     total = account_count(conn)
     unassigned = account_count(conn, unassigned=True)
     return CoverageCounts(total, total - unassigned, unassigned)
-
-
-@dataclass(frozen=True)
-class RuleValues:
-    """Values accounts hold, offered while typing a territory rule."""
-
-    countries: tuple[str, ...]
-    regions: tuple[str, ...]
-    industries: tuple[str, ...]
 
 
 def rule_values(conn: sa.Connection, limit: int = 2000) -> RuleValues:

@@ -4,8 +4,12 @@ Distributions follow the sample company: sources weighted like a B2B marketing m
 statuses like a real funnel, companies/countries/sectors drawn from the workspace's own
 accounts, owners from its active reps, creation times over two years with fewer leads on
 weekends, and deal amounts around each product's list price. Rows are bulk-inserted
-(executemany / COPY) in chunks; the change log gets one "bulk_insert" entry per table
-stating how many rows the generator wrote, instead of a million per-row entries.
+(executemany / COPY) in chunks; the change log gets one "bulk" entry per table stating
+how many rows the generator wrote, instead of a million per-row entries.
+
+Each run draws from a fresh random seed (the same distributions), so running it again on
+the same workspace adds more rows instead of colliding with the ids of the last run; pass
+`seed` for a reproducible run (benchmarks, tests).
 
 Speed (a million leads must take well under a minute, see bench/bench_scale.py): each
 chunk is generated column by column with bulk `rng.choices` draws, timestamps are integer
@@ -18,6 +22,7 @@ the indexes before commit, so readers never see the table without them.
 from __future__ import annotations
 
 import json
+import os
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -52,8 +57,8 @@ Row = tuple[Any, ...]
 
 
 def _uuids(rng: random.Random, n: int) -> list[str]:
-    """Version-4 UUIDs from the seeded generator: reproducible, and formatted without
-    building uuid.UUID objects (same text as str(uuid.UUID(int=..., version=4)))."""
+    """Version-4 UUIDs from the run's generator (reproducible for a given seed), formatted
+    without building uuid.UUID objects (same text as str(uuid.UUID(int=..., version=4)))."""
     out = []
     for _ in range(n):
         x = "%032x" % (rng.getrandbits(128) & ~(0xF000 << 64) & ~(0xC000 << 48)
@@ -245,10 +250,11 @@ def _chunks(make_chunk: ChunkFn, total: int,
             progress(done, total)
 
 
-def add_synthetic(engine: sa.Engine, n_leads: int, *, seed: int = 2017, actor: str = "demo",
-                  progress: ProgressFn | None = None) -> tuple[int, int]:
-    """Insert `n_leads` leads and `n_leads // 10` deals. Returns (leads, deals)."""
-    rng = random.Random(seed)
+def add_synthetic(engine: sa.Engine, n_leads: int, *, seed: int | None = None,
+                  actor: str = "demo", progress: ProgressFn | None = None) -> tuple[int, int]:
+    """Insert `n_leads` leads and `n_leads // 10` deals. Returns (leads, deals). Without a
+    seed, the run is seeded from os.urandom: ids never repeat those of an earlier run."""
+    rng = random.Random(os.urandom(32) if seed is None else seed)
     now = datetime.now(UTC).replace(microsecond=0)
     now_ts = int(now.timestamp())
     with engine.connect() as conn:
@@ -265,7 +271,7 @@ def add_synthetic(engine: sa.Engine, n_leads: int, *, seed: int = 2017, actor: s
         for entity, count in (("leads", n_leads), ("deals", n_deals)):
             conn.execute(sa.insert(t.change_log).values(
                 id=str(uuid.uuid4()), at=now, actor=actor, entity=entity,
-                entity_id=str(uuid.uuid4()), op="bulk_insert",
+                entity_id=str(uuid.uuid4()), op="bulk",
                 changes=json.loads(json.dumps({"rows": [None, count],
                                                "generator": [None, "demo --scale"]}))))
     return n_leads, n_deals

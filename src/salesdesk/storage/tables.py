@@ -149,7 +149,7 @@ change_log = sa.Table(
     sa.Column("actor", sa.String(120), nullable=False),
     sa.Column("entity", sa.String(40), nullable=False),
     sa.Column("entity_id", UUID, nullable=False),
-    sa.Column("op", sa.String(10), nullable=False),  # insert | update | delete
+    sa.Column("op", sa.String(10), nullable=False),  # insert | update | delete | bulk
     sa.Column("changes", sa.JSON, nullable=False),   # field -> [old, new]
 )
 sa.Index("ix_change_log_entity", change_log.c.entity, change_log.c.entity_id)

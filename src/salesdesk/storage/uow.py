@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import builtins
 import getpass
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Generic, Self, TypeVar
 
@@ -13,13 +17,51 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.entity import Entity, new_id
-from salesdesk.domain.errors import ConflictError, NotFoundError
+from salesdesk.domain.errors import (
+    ConcurrentEditError,
+    DomainError,
+    NotFoundError,
+    WorkspaceBusyError,
+)
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.storage import changelog, tables
 from salesdesk.storage.mapping import MAPPED
 
 T = TypeVar("T", bound=Entity)
+log = logging.getLogger("salesdesk.storage")
+
+DISPLAY_NAMES = {"members": "member", "territories": "territory",
+                 "territory_assignments": "territory assignment", "accounts": "account",
+                 "products": "product", "teams": "team"}
+"""What a user calls a row of each table, in messages."""
+
+
+def _user_error(exc: BaseException) -> DomainError | None:
+    """The error a user should see for a database failure, or None if it is not one of
+    those: a lost race (StaleDataError) or a locked or unreachable database."""
+    if isinstance(exc, StaleDataError):
+        table = re.search(r"table '(\w+)'", str(exc))
+        log.warning("concurrent edit refused: %s", exc)
+        return ConcurrentEditError(DISPLAY_NAMES.get(table[1] if table else "", "record"))
+    if isinstance(exc, sa.exc.OperationalError):
+        lines = str(exc.orig or "").strip().splitlines()
+        log.warning("workspace busy or unreachable: %s", exc)
+        return WorkspaceBusyError(lines[0].strip() if lines else "no answer")
+    return None
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Raise database failures the user can act on as domain errors (the SQL is logged,
+    never shown), wherever they surface: a flush during a query, a commit, a rollback."""
+    try:
+        yield
+    except Exception as exc:
+        mapped = _user_error(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def default_actor() -> str:
@@ -36,32 +78,41 @@ class SqlRepository(Generic[T]):
     def add(self, entity: T) -> None:
         self.session.add(entity)
 
+    @property
+    def kind(self) -> str:
+        return DISPLAY_NAMES[self.table.name]
+
     def get(self, entity_id: str) -> T:
-        entity = self.session.get(self.cls, entity_id)
+        with _user_errors():
+            entity = self.session.get(self.cls, entity_id)
         if entity is None or entity.deleted_at is not None:
-            raise NotFoundError(f"{self.table.name[:-1]} {entity_id} does not exist")
+            raise NotFoundError(f"{self.kind} {entity_id} does not exist")
         return entity
 
     def list(self) -> builtins.list[T]:
-        stmt = sa.select(self.cls).where(self.table.c.deleted_at.is_(None))
-        return list(self.session.scalars(stmt))
+        return self._all(self.table.c.deleted_at.is_(None))
 
     def get_deleted(self, entity_id: str) -> T:
         """A soft-deleted entity, to restore it (undo)."""
-        entity = self.session.get(self.cls, entity_id)
+        with _user_errors():
+            entity = self.session.get(self.cls, entity_id)
         if entity is None or entity.deleted_at is None:
-            raise NotFoundError(f"{self.table.name[:-1]} {entity_id} is not deleted")
+            raise NotFoundError(f"{self.kind} {entity_id} is not deleted")
         return entity
 
     def list_deleted(self) -> builtins.list[T]:
-        stmt = sa.select(self.cls).where(self.table.c.deleted_at.is_not(None))
-        return list(self.session.scalars(stmt))
+        return self._all(self.table.c.deleted_at.is_not(None))
 
     def by_name(self, name: str) -> T | None:
-        key = " ".join(name.split()).lower()
-        stmt = sa.select(self.cls).where(self.table.c.deleted_at.is_(None),
-                                         sa.func.lower(self.table.c.name) == key)
-        return self.session.scalars(stmt).first()
+        # lower() on both sides, so Python's and the database's case rules never disagree
+        key = sa.func.lower(" ".join(name.split()))
+        found = self._all(self.table.c.deleted_at.is_(None),
+                          sa.func.lower(self.table.c.name) == key)
+        return found[0] if found else None
+
+    def _all(self, *where: Any) -> builtins.list[T]:
+        with _user_errors():
+            return list(self.session.scalars(sa.select(self.cls).where(*where)))
 
 
 class SqlUnitOfWork:
@@ -81,37 +132,50 @@ class SqlUnitOfWork:
         self.assignments = SqlRepository(s, TerritoryAssignment)
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.rollback()
-        self.session.close()
+    def __exit__(self, _type: Any, exc: BaseException | None, _tb: Any) -> None:
+        try:
+            self.rollback()
+        except DomainError:
+            if exc is None:
+                raise
+            log.warning("rollback after %r failed too", exc)  # the first failure counts
+        finally:
+            self.session.close()
+        mapped = None if exc is None else _user_error(exc)
+        if mapped is not None:  # raised in the block, e.g. by the session used directly
+            raise mapped from exc
 
     def commit(self) -> None:
-        try:
-            self.session.commit()
-        except StaleDataError as exc:
-            self.session.rollback()
-            raise ConflictError.concurrent(str(exc)) from exc
+        with _user_errors():
+            try:
+                self.session.commit()
+            except Exception:
+                self.session.rollback()
+                raise
 
     def rollback(self) -> None:
-        self.session.rollback()
+        with _user_errors():
+            self.session.rollback()
 
     def get_setting(self, key: str, default: str) -> str:
-        value = self.session.execute(
-            sa.select(tables.settings.c.value).where(tables.settings.c.key == key)).scalar()
+        with _user_errors():
+            value = self.session.execute(
+                sa.select(tables.settings.c.value).where(tables.settings.c.key == key)).scalar()
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
         t = tables.settings
-        old = self.session.execute(sa.select(t.c.value).where(t.c.key == key)).first()
-        if old is not None and old[0] == value:
-            return
-        stmt = (sa.update(t).where(t.c.key == key).values(value=value) if old is not None
-                else sa.insert(t).values(key=key, value=value))
-        self.session.execute(stmt)
-        self.session.execute(sa.insert(tables.change_log).values(
-            id=new_id(), at=datetime.now(UTC), actor=self.actor, entity="settings",
-            entity_id=key[:36], op="update" if old is not None else "insert",
-            changes={"value": [old[0] if old is not None else None, value]}))
+        with _user_errors():
+            old = self.session.execute(sa.select(t.c.value).where(t.c.key == key)).first()
+            if old is not None and old[0] == value:
+                return
+            stmt = (sa.update(t).where(t.c.key == key).values(value=value) if old is not None
+                    else sa.insert(t).values(key=key, value=value))
+            self.session.execute(stmt)
+            self.session.execute(sa.insert(tables.change_log).values(
+                id=new_id(), at=datetime.now(UTC), actor=self.actor, entity="settings",
+                entity_id=key[:36], op="update" if old is not None else "insert",
+                changes={"value": [old[0] if old is not None else None, value]}))
 
 
 def make_session_factory(engine: sa.Engine) -> sessionmaker[Session]:

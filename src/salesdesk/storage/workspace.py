@@ -6,6 +6,13 @@
   file); integrity is checked after. PostgreSQL upgrades run in one transaction (its DDL
   is transactional), so a failed upgrade leaves the shared database as it was.
 - A SQLite file on a network share is refused: its locking is unreliable there.
+- A file that is not a database (or is damaged) is refused and left untouched.
+
+Opening a workspace that is already at SCHEMA_HEAD reads its stamp with plain SQL and
+never imports alembic (with mako and pygments, ~130 ms at every start): alembic is loaded
+only to create or upgrade a workspace, or to tell "made by a newer SalesDesk" apart.
+On PostgreSQL, the upgrade holds a transaction-scoped advisory lock and reads the stamp
+again once it has it, so two clients opening an old shared database migrate it once.
 """
 
 from __future__ import annotations
@@ -14,16 +21,13 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from salesdesk.storage import tables as t
 from salesdesk.storage.engine import (
     WorkspaceLocationError,
     build_engine,
@@ -34,7 +38,16 @@ from salesdesk.storage.engine import (
 from salesdesk.storage.network import network_share_reason
 from salesdesk.storage.uow import SqlUnitOfWork, make_session_factory
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+_SHIPPED_MIGRATIONS = MIGRATIONS
+SCHEMA_HEAD = "0001"
+"""The head of the shipped migrations (a test keeps the two equal). Add a migration:
+raise this with it."""
+MIGRATION_LOCK = 0x5A1E5DE5C0DE
+"""pg_advisory_xact_lock key held while a shared database is created or upgraded."""
 
 
 class WorkspaceError(Exception):
@@ -68,20 +81,57 @@ class Workspace:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+def _scripts() -> Any:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The head of the migration scripts, asked of alembic (tests, benchmarks)."""
+    head = _scripts().get_current_head()
     assert head is not None
     return head
 
 
-def current_revision(engine: sa.Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+def _expected_head() -> str:
+    """SCHEMA_HEAD for the shipped migrations; a test that points MIGRATIONS at another
+    folder gets that folder's head."""
+    return SCHEMA_HEAD if MIGRATIONS == _SHIPPED_MIGRATIONS else head_revision()
+
+
+def current_revision(bind: sa.Engine | sa.Connection) -> str | None:
+    """The schema revision stamped in the workspace, None when it has no alembic_version
+    table (or an empty one). Plain SQL: no alembic."""
+    if isinstance(bind, sa.Engine):
+        with bind.connect() as conn:
+            return current_revision(conn)
+    if not sa.inspect(bind).has_table("alembic_version"):
+        return None
+    stamps = bind.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all()
+    # SalesDesk's migrations never branch: several stamps can only come from elsewhere,
+    # and as an unknown revision they are refused.
+    return ",".join(sorted(stamps)) or None
+
+
+def _refuse_foreign(conn: sa.Connection, url: URL, current: str | None) -> None:
+    """Refuse, before anything is written, a database this SalesDesk must not touch."""
+    if current is None:
+        if sa.inspect(conn).get_table_names():
+            raise WorkspaceError(f"{describe(url)} holds tables that are not a SalesDesk "
+                                 "workspace; it was left untouched.")
+        return
+    if current not in {s.revision for s in _scripts().walk_revisions()}:
+        raise WorkspaceTooNewError(
+            f"The workspace {describe(url)} was made by a newer SalesDesk (schema "
+            f"{current}). Update SalesDesk to open it; it was left untouched.")
 
 
 def _check_location(url: URL, create: bool) -> None:
@@ -147,11 +197,23 @@ def _migration_engine(engine: sa.Engine) -> sa.Engine:
     return migrate
 
 
-def _upgrade(engine: sa.Engine) -> None:
+def _upgrade(engine: sa.Engine, url: URL) -> None:
+    """Create or upgrade the schema in one transaction that first locks out other clients
+    (PostgreSQL: an advisory lock; SQLite: BEGIN IMMEDIATE), then reads the stamp again:
+    another client may have created or upgraded the schema while this one waited."""
+    from alembic import command
+
     cfg = alembic_config()
     migrate = _migration_engine(engine)
     try:
         with migrate.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"),
+                             {"key": MIGRATION_LOCK})
+            current = current_revision(conn)
+            if current == _expected_head():
+                return
+            _refuse_foreign(conn, url, current)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     finally:
@@ -167,33 +229,40 @@ def open_workspace(target: str | os.PathLike[str] | URL, *, create: bool = True)
     engine = build_engine(url)
     try:
         backup = _migrate(engine, url)
-    except sa.exc.OperationalError as exc:
+    except sa.exc.OperationalError as exc:  # unreachable server, locked or unreadable file
         engine.dispose()
         raise WorkspaceError(f"Cannot open the workspace {describe(url)}: "
                              f"{str(exc.orig).strip() or exc}") from exc
+    except sa.exc.DatabaseError as exc:  # "file is not a database", a damaged file
+        engine.dispose()
+        raise WorkspaceError(f"{describe(url)} is not a SalesDesk workspace, or it is "
+                             "damaged; it was left untouched.") from exc
     except Exception:
         engine.dispose()
         raise
     return Workspace(url, engine, make_session_factory(engine), backup)
 
 
+def is_empty(conn: sa.Connection) -> bool:
+    """No members and no accounts (the empty-workspace offer). Two EXISTS probes: the cost
+    does not grow with the workspace, unlike counting its rows."""
+    live = [sa.exists().where(table.c.deleted_at.is_(None)) for table in (t.members, t.accounts)]
+    return not conn.execute(sa.select(sa.or_(*live))).scalar()
+
+
 def _migrate(engine: sa.Engine, url: URL) -> Path | None:
-    current, head = current_revision(engine), head_revision()
-    if current == head:
+    current = current_revision(engine)
+    if current == _expected_head():
         return None
-    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
-        raise WorkspaceTooNewError(
-            f"The workspace {describe(url)} was made by a newer SalesDesk (schema "
-            f"{current}). Update SalesDesk to open it; it was left untouched.")
-    if current is None and sa.inspect(engine).get_table_names():
-        raise WorkspaceError(f"{describe(url)} holds tables that are not a SalesDesk "
-                             "workspace; it was left untouched.")
     backup = None
     if current is not None and engine.dialect.name == "sqlite":
+        with engine.connect() as conn:  # a refused file gets no copy beside it
+            _refuse_foreign(conn, url, current)
         backup = _backup_sqlite(engine, url, current)
     try:
-        _upgrade(engine)
+        _upgrade(engine, url)
+    except WorkspaceError:
+        raise
     except Exception as exc:
         kept = f" A copy taken before the upgrade is at {backup}." if backup else ""
         raise WorkspaceError(

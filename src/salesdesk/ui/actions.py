@@ -1,9 +1,16 @@
-"""File-menu actions of the main window: workspaces, sample company, import, export."""
+"""File-menu actions of the main window: workspaces, sample company, import, export.
+
+Workspaces open on the worker (opening may back up and upgrade one, or wait for a
+server), never on the UI thread; the window shows the new workspace once it is open.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
@@ -11,25 +18,93 @@ from salesdesk.ui.i18n import tr
 from salesdesk.ui.ops import user_message
 
 if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+    from salesdesk.storage.workspace import Workspace
     from salesdesk.ui.main_window import MainWindow
 
 WORKSPACE_FILTER = "SalesDesk workspace (*.sqlite *.salesdesk *.db);;All files (*)"
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
+SAMPLE_WORKSPACE = "sample-company.sqlite"
 
 
-def _switch(window: MainWindow, target: Any, *, create: bool) -> bool:
-    from salesdesk.storage.workspace import open_workspace
+def target_label(target: str | os.PathLike[str]) -> str:
+    """What the window names while `target` opens (before the database layer is loaded):
+    the file's full path, or the URL without its password."""
+    text = os.fspath(target)
+    if "://" not in text:
+        return str(Path(text).expanduser().resolve())
+    parts = urlsplit(text)
+    if parts.password is None:
+        return text
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return parts._replace(netloc=f"{parts.username or ''}:***@{host}").geturl()
 
-    try:
-        workspace = open_workspace(target, create=create)
-    except Exception as exc:  # shown as words, never a traceback
-        QMessageBox.warning(window, tr("Open workspace"), user_message(exc))
+
+def workspace_is_empty(conn: sa.Connection) -> bool:
+    """Read for ctx.read: no members and no accounts (runs on the worker)."""
+    from salesdesk.storage.workspace import is_empty
+
+    return is_empty(conn)
+
+
+def open_at_start(window: MainWindow, target: str | os.PathLike[str]) -> None:
+    """Open the workspace SalesDesk starts on, on the worker, once the window has been
+    painted. If it cannot be opened the window stays, says why and offers the ways out."""
+    window.show_opening(target_label(target))
+
+    def open_now() -> None:
+        if window.ctx is None and not window.ops.busy:  # else the user chose one meanwhile
+            _open(window, target, create=True, label="",
+                  on_error=lambda exc: window.show_open_failed(user_message(exc)))
+
+    window.run_after_first_paint(open_now)
+
+
+def _switch(window: MainWindow, target: str | os.PathLike[str], *, create: bool,
+            then: Callable[[], None] | None = None) -> bool:
+    """Open `target` on the worker and show it (then call `then`); on failure a message
+    says why and the window keeps what it showed. Refused while the worker is busy: the
+    current workspace must not close under a job. Returns whether opening started."""
+    if window.ops.busy:
+        QMessageBox.information(window, tr("Open workspace"), tr(
+            "SalesDesk is still working on the current workspace. Open the other one when "
+            "it has finished."))
         return False
-    window.set_workspace(workspace)
-    if workspace.backup is not None:
-        window.statusBar().showMessage(tr("Workspace upgraded; the previous version was kept "
-                                          "in {0}").format(workspace.backup), 15000)
+    if window.ctx is None:
+        window.show_opening(target_label(target))
+
+    def failed(exc: BaseException) -> None:
+        message = user_message(exc)
+        window.show_open_failed(message)  # only changes the window while none is open
+        QMessageBox.warning(window, tr("Open workspace"), message)
+
+    _open(window, target, create=create, on_error=failed, then=then,
+          label=tr("Opening the workspace… An older workspace is backed up and upgraded "
+                   "first."))
     return True
+
+
+def _open(window: MainWindow, target: str | os.PathLike[str], *, create: bool, label: str,
+          on_error: Callable[[BaseException], None],
+          then: Callable[[], None] | None = None) -> None:
+    def job(_job: Any) -> Workspace:
+        from salesdesk.storage.workspace import open_workspace
+
+        return open_workspace(target, create=create)
+
+    def opened(workspace: Workspace) -> None:
+        if window.closed:  # the window closed while the workspace was opening
+            workspace.close()
+            return
+        window.set_workspace(workspace)
+        if workspace.backup is not None:
+            window.statusBar().showMessage(tr("Workspace upgraded; the previous version was "
+                                              "kept in {0}").format(workspace.backup), 15000)
+        if then is not None:
+            then()
+
+    window.ops.run(job, label=label, parent_widget=window, on_done=opened, on_error=on_error)
 
 
 def new_workspace(window: MainWindow) -> None:
@@ -62,23 +137,33 @@ def open_shared(window: MainWindow) -> None:
 
 
 def open_sample_company(window: MainWindow) -> None:
-    """Import the sample into the current workspace when it is empty, otherwise into a
-    workspace of its own beside the default one (it never mixes with real data)."""
+    """Import the sample into the current workspace when it is empty, otherwise (or when
+    none is open) into a workspace of its own beside the default one, so it never mixes
+    with real data."""
+    if window.ctx is None:
+        _open_sample_workspace(window)
+        return
+    window.ctx.read(workspace_is_empty, lambda empty: _import_sample(window) if empty
+                    else _open_sample_workspace(window), window)
+
+
+def _open_sample_workspace(window: MainWindow) -> None:
     from salesdesk.config import default_workspace
+
+    def fill_if_new() -> None:  # an existing sample workspace is simply opened
+        assert window.ctx is not None
+        window.ctx.read(workspace_is_empty,
+                        lambda empty: _import_sample(window) if empty else None, window)
+
+    _switch(window, default_workspace().with_name(SAMPLE_WORKSPACE), create=True,
+            then=fill_if_new)
+
+
+def _import_sample(window: MainWindow) -> None:
     from salesdesk.services.demo import create_sample_company
-    from salesdesk.storage import queries
     from salesdesk.storage.sample import sample_tables
 
     assert window.ctx is not None
-    with window.ctx.workspace.engine.connect() as conn:
-        counts = queries.counts(conn)
-    if counts["members"] or counts["accounts"]:
-        target = default_workspace().with_name("sample-company.sqlite")
-        if not _switch(window, target, create=True):
-            return
-        with window.ctx.workspace.engine.connect() as conn:
-            if queries.counts(conn)["members"]:
-                return  # the sample workspace exists already: it is now open
     uow = window.ctx.uow
     window.ops.run(lambda _job: create_sample_company(uow, sample_tables()),
                    label=tr("Opening the sample company…"), parent_widget=window)

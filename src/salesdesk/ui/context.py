@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from salesdesk.storage.workspace import Workspace
 from salesdesk.ui.ops import Ops
 from salesdesk.ui.settings import UiSettings
 from salesdesk.ui.undo import Step, VersionBook, push_after
+
+if TYPE_CHECKING:  # the database layer loads when the workspace opens, after the first paint
+    import sqlalchemy as sa
+
+    from salesdesk.storage.workspace import Workspace
 
 
 @dataclass

@@ -1,12 +1,18 @@
-"""The main window: tabs, menus, status bar, undo stack, and workspace switching."""
+"""The main window: tabs, menus, status bar, undo stack, and workspace switching.
+
+The window can exist before its workspace: it is shown (and painted) at once with its tabs
+in an "Opening workspace…" state while the workspace opens on the worker (actions.
+open_at_start), so nothing imported before the first paint loads the database layer.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,22 +26,31 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk import __version__
-from salesdesk.services.common import OpChanges
-from salesdesk.storage.workspace import Workspace
 from salesdesk.ui import actions
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.empty_state import EmptyStateTab
 from salesdesk.ui.ops import Ops
 from salesdesk.ui.settings import UiSettings
+from salesdesk.ui.workspace_state import WorkspaceStateTab
+
+if TYPE_CHECKING:
+    from salesdesk.services.common import OpChanges
+    from salesdesk.storage.workspace import Workspace
 
 TAB_NAMES = ("team", "territories", "leads", "pipeline", "forecast")
+FIRST_PAINT_FALLBACK_MS = 1000
+"""run_after_first_paint waits no longer than this for a paint (a hidden window gets none)."""
 
 
 class MainWindow(QMainWindow):
     sig_workspace_opened = Signal(str)
     """A workspace is open in this window; carries its label."""
+    sig_workspace_failed = Signal(str)
+    """The workspace the window started on could not be opened; carries the message."""
 
-    def __init__(self, workspace: Workspace, settings: UiSettings | None = None):
+    def __init__(self, workspace: Workspace | None = None, settings: UiSettings | None = None):
+        """Without `workspace`, the tabs say "Opening workspace…" until set_workspace (or
+        show_open_failed) is called."""
         super().__init__()
         self.setWindowTitle(self.tr("SalesDesk"))
         self.settings = settings or UiSettings()
@@ -55,9 +70,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.ops.changes_did_happen.connect(self._on_changes)
         self.ctx: UiContext | None = None
-        self.set_workspace(workspace)
+        self.state_tabs: list[WorkspaceStateTab] = []
+        self._painted = self.closed = False
+        self._after_paint: list[Callable[[], None]] = []
+        if workspace is None:
+            self._show_without_workspace()
+        else:
+            self.set_workspace(workspace)
         self._restore()
-        self.tabs.currentChanged.connect(self._remember_tab)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
     # --- workspace -------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace) -> None:
@@ -66,17 +87,10 @@ class MainWindow(QMainWindow):
         self.ops.wait_for_done()
         self.undo_stack.clear()
         self.ctx = UiContext(workspace, self.ops, self.undo_stack, self.settings)
-        current = self.tabs.currentIndex()
-        self.tabs.blockSignals(True)  # rebuilding is not the user changing tabs
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            if widget is not None:
-                widget.deleteLater()
-        for name, widget in self._make_tabs(self.ctx):
-            self.tabs.addTab(widget, name)
-        self.tabs.setCurrentIndex(max(current, 0))
-        self.tabs.blockSignals(False)
+        self._replace_tabs(self._make_tabs(self.ctx))
+        self.state_tabs = []
+        for action in self._workspace_actions:
+            action.setEnabled(True)
         kind = self.tr("shared PostgreSQL database") if workspace.shared else \
             self.tr("local workspace")
         self.workspace_label.setText(self.tr("{0}: {1}").format(kind, workspace.label))
@@ -86,7 +100,55 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not workspace:
             previous.close()
         self._check_empty()
+        self._load_current_tab()
         self.sig_workspace_opened.emit(workspace.label)
+
+    def _replace_tabs(self, tabs: list[tuple[str, QWidget]]) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # rebuilding is not the user changing tabs
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        for name, widget in tabs:
+            self.tabs.addTab(widget, name)
+        self.tabs.setCurrentIndex(max(current, 0))
+        self.tabs.blockSignals(False)
+
+    def _show_without_workspace(self) -> None:
+        self.state_tabs = [WorkspaceStateTab(), WorkspaceStateTab()]
+        for state in self.state_tabs:
+            state.open_button.clicked.connect(lambda: actions.open_workspace_file(self))
+            state.new_button.clicked.connect(lambda: actions.new_workspace(self))
+            state.sample_button.clicked.connect(lambda: actions.open_sample_company(self))
+        self._replace_tabs([(self.tr("Team"), self.state_tabs[0]),
+                            (self.tr("Territories"), self.state_tabs[1]),
+                            *self._later_tabs()])
+        for action in self._workspace_actions:
+            action.setEnabled(False)
+        self.show_opening("")
+
+    def show_opening(self, label: str) -> None:
+        """While no workspace is open: say that `label` is being opened."""
+        for state in self.state_tabs:
+            state.show_opening(label)
+        self.workspace_label.setText(self.tr("Opening workspace {0}…").format(label) if label
+                                     else self.tr("Opening workspace…"))
+
+    def show_open_failed(self, message: str) -> None:
+        """While no workspace is open: say why it could not be opened and offer the ways
+        out (open another, a new one, the sample company). The window stays open."""
+        if self.ctx is not None:
+            return
+        for state in self.state_tabs:
+            state.show_failed(message)
+        self.workspace_label.setText(self.tr("No workspace is open"))
+        if self.tabs.currentWidget() not in self.state_tabs:
+            self.tabs.blockSignals(True)  # not the user's choice: the saved tab stays
+            self.tabs.setCurrentIndex(0)
+            self.tabs.blockSignals(False)
+        self.sig_workspace_failed.emit(message)
 
     def _make_tabs(self, ctx: UiContext) -> list[tuple[str, QWidget]]:
         from salesdesk.ui.team_tab import TeamTab
@@ -94,9 +156,12 @@ class MainWindow(QMainWindow):
 
         self.team_tab = TeamTab(ctx)
         self.territories_tab = TerritoriesTab(ctx)
+        return [(self.tr("Team"), self.team_tab),
+                (self.tr("Territories"), self.territories_tab),
+                *self._later_tabs()]
+
+    def _later_tabs(self) -> list[tuple[str, QWidget]]:
         return [
-            (self.tr("Team"), self.team_tab),
-            (self.tr("Territories"), self.territories_tab),
             (self.tr("Leads"), EmptyStateTab(self.tr("Lead board — not yet"), self.tr(
                 "Leads will arrive here: import from marketing, sort into segments, score, "
                 "and route each lead to the rep whose skills fit it. This part of SalesDesk "
@@ -139,11 +204,8 @@ class MainWindow(QMainWindow):
         return banner
 
     def _check_empty(self) -> None:
-        from salesdesk.storage import queries
-
         assert self.ctx is not None
-        self.ctx.read(queries.counts, lambda c: self.banner.setVisible(
-            c["members"] == 0 and c["accounts"] == 0), self)
+        self.ctx.read(actions.workspace_is_empty, self.banner.setVisible, self)
 
     # --- menus -------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -166,8 +228,9 @@ class MainWindow(QMainWindow):
                                          lambda: actions.open_shared(self)))
         file_menu.addAction(self._action(self.tr("Open the sample &company"),
                                          lambda: actions.open_sample_company(self)))
-        file_menu.addAction(self._action(self.tr("Workspace &settings…"),
-                                         lambda: actions.workspace_settings(self)))
+        settings_action = self._action(self.tr("Workspace &settings…"),
+                                       lambda: actions.workspace_settings(self))
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         imports = file_menu.addMenu(self.tr("&Import"))
         for kind, label in (("team", self.tr("Team members…")),
@@ -182,6 +245,8 @@ class MainWindow(QMainWindow):
                                        lambda: actions.export_accounts(self)))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
+        # What needs an open workspace: disabled while none is.
+        self._workspace_actions = [settings_action, imports.menuAction(), exports.menuAction()]
         self.edit_menu = edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -208,9 +273,17 @@ class MainWindow(QMainWindow):
         if changes.members or changes.accounts:
             self._check_empty()
 
-    def _remember_tab(self, index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TAB_NAMES):
             self.settings.set_current_tab(TAB_NAMES[index])
+        self._load_current_tab()
+
+    def _load_current_tab(self) -> None:
+        """Tabs that load on first show (the Territories tab) load when they become
+        current, even in a window that is not visible yet (tests, screenshots)."""
+        load = getattr(self.tabs.currentWidget(), "ensure_loaded", None)
+        if load is not None:
+            load()
 
     def _restore(self) -> None:
         geometry = self.settings.geometry()
@@ -222,21 +295,48 @@ class MainWindow(QMainWindow):
         name = self.settings.current_tab()
         if name in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+        self._load_current_tab()
+
+    # --- first paint -------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once this paint is done
+
+    def run_after_first_paint(self, fn: Callable[[], None]) -> None:
+        """Call `fn` once the window has been painted for the first time, so the user
+        sees it before slow work starts; after FIRST_PAINT_FALLBACK_MS at the latest."""
+        self._after_paint.append(fn)
+        QTimer.singleShot(0 if self._painted else FIRST_PAINT_FALLBACK_MS, self,
+                          self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        pending, self._after_paint = self._after_paint, []
+        for fn in pending:
+            if not self.closed:
+                fn()
 
     def settle(self, timeout_ms: int = 30_000) -> None:
-        """Wait until queued jobs ran and their results were delivered (screenshots, tests)."""
+        """Wait until work waiting for the first paint started, queued jobs ran and their
+        results were delivered (screenshots, tests, benchmarks)."""
         from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        def pending() -> bool:
+            return self.ops.busy or bool(self._after_paint)
 
         deadline = QDeadlineTimer(timeout_ms)
         while not deadline.hasExpired():
             self.ops.wait_for_done(max(1, int(deadline.remainingTime())))
             QCoreApplication.processEvents()
-            if not self.ops.busy:
+            if not pending():
                 QCoreApplication.processEvents()
-                if not self.ops.busy:
+                if not pending():
                     return
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.closed = True
+        self._after_paint.clear()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.sync()

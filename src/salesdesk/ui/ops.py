@@ -81,14 +81,21 @@ class _Runner(QRunnable):
 
 
 def user_message(exc: BaseException) -> str:
-    """The words a user sees for an exception: ours verbatim, anything else generic."""
-    from salesdesk.domain.errors import DomainError
+    """The words a user sees for an exception: ours verbatim, a file the system refused
+    (an export over a workbook open in Excel) with its name and reason, anything else
+    generic."""
+    from salesdesk.domain.errors import DomainError, WorkspaceBusyError
     from salesdesk.storage.engine import WorkspaceLocationError
     from salesdesk.storage.files import FileFormatError
     from salesdesk.storage.workspace import WorkspaceError
 
-    if isinstance(exc, DomainError | FileFormatError | WorkspaceError | WorkspaceLocationError):
+    if isinstance(exc, DomainError | WorkspaceBusyError | FileFormatError | WorkspaceError
+                  | WorkspaceLocationError):
         return str(exc)
+    if isinstance(exc, OSError):
+        if exc.filename is None:
+            return str(exc)
+        return tr("Cannot write/read {0}: {1}").format(exc.filename, exc.strerror or exc)
     log.error("unexpected error: %s", getattr(exc, "__salesdesk_traceback__", repr(exc)))
     return tr("Something went wrong: {0}. Your data was not changed by the failed action; "
               "details were written to the SalesDesk log.").format(type(exc).__name__)

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from salesdesk.services import team
-from salesdesk.storage.queries import MemberRow
+from salesdesk.storage.rows import MemberRow
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.team_format import skill_label

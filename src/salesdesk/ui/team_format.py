@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QLocale
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.members import Member, RampState, RampStatus, Role, SkillKind
-from salesdesk.storage.queries import MemberRow
+from salesdesk.storage.rows import MemberRow
 from salesdesk.ui.i18n import tr
 
 

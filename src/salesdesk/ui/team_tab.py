@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +31,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.members import Role
 from salesdesk.services import team
 from salesdesk.services.common import OpChanges
-from salesdesk.storage import queries
-from salesdesk.storage.queries import MemberRow, TeamRow
+from salesdesk.storage.rows import MemberRow, TeamRow
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.dialogs.member_dialog import LeaveDialog, MemberDialog
 from salesdesk.ui.dialogs.team_dialog import SkillColumnDialog, TeamDialog
@@ -50,6 +48,9 @@ from salesdesk.ui.team_edits import TeamEdits
 from salesdesk.ui.team_format import count_text, empty_text
 from salesdesk.ui.team_views import DetailPanel, MessageStack, SkillsPage, fit_columns
 
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
 
 @dataclass(frozen=True)
 class TeamData:
@@ -58,7 +59,9 @@ class TeamData:
 
 
 def load_team(conn: sa.Connection) -> TeamData:
-    """Read side of the tab (runs on the worker)."""
+    """Read side of the tab (runs on the worker, where SQLAlchemy is imported)."""
+    from salesdesk.storage import queries
+
     return TeamData(queries.members(conn), queries.teams(conn))
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.members import RampState
-from salesdesk.storage.queries import MemberRow
+from salesdesk.storage.rows import MemberRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.skills_model import KIND_ROLE, LEVEL_COLOURS

@@ -4,15 +4,16 @@ preview, its reps and accounts, coverage of the whole plan, and re-evaluation on
 Every database call runs on the worker (UiContext.read / edit / ops); every edit is
 undoable through the main window's undo stack. Evaluating the rules over all accounts
 shows progress when it takes a while and can be cancelled: a cancelled run writes nothing.
+Nothing is read until the tab is first shown: the first screen does not need it.
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -29,8 +30,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.territories import Criterion
 from salesdesk.services import territories as svc
 from salesdesk.services.common import OpChanges
-from salesdesk.storage import queries
-from salesdesk.storage.queries import RuleValues, TerritoryRow
+from salesdesk.storage.rows import RuleValues, TerritoryRow
 from salesdesk.ui import territory_edits as edits
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.dialogs.territory_dialog import TerritoryDialog
@@ -47,8 +47,18 @@ from salesdesk.ui.territory_preview import RulePreview
 from salesdesk.ui.territory_reps import RepsPanel
 from salesdesk.ui.territory_rules import RuleEditor, RuleProblem
 
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
 SPLITTER_KEY = "territories/main"
 NOTICE = {"info": "color: #1f3b5c;", "warn": "color: #8a5300;"}
+
+
+def load_territories(conn: sa.Connection) -> tuple[list[TerritoryRow], RuleValues]:
+    """Read side of the tab (runs on the worker, where SQLAlchemy is imported)."""
+    from salesdesk.storage import queries
+
+    return queries.territories(conn), queries.rule_values(conn)
 
 
 class TerritoriesTab(QWidget):
@@ -66,10 +76,10 @@ class TerritoriesTab(QWidget):
         self._rules_version: int | None = None  # the version the rule draft started from
         self._generation = 0
         self._loaded_once = False
+        self._wanted = False  # shown at least once: from then on it loads and follows changes
         self._restoring = False
         self.evaluation_job: Any = None
         self._build()
-        self.refresh()
 
     # --- building --------------------------------------------------------------------
     def _build(self) -> None:
@@ -169,16 +179,25 @@ class TerritoriesTab(QWidget):
             self.tree.addAction(action)
 
     # --- loading ---------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        """Load on first show, or when the main window makes this its current tab."""
+        if not self._wanted:
+            self._wanted = True
+            self.refresh()
+
     def on_changes(self, changes: OpChanges) -> None:
-        if changes.territories or changes.accounts or changes.members:
+        if self._wanted and (changes.territories or changes.accounts or changes.members):
             self.refresh()
 
     def refresh(self) -> None:
         """Reload the tree (and what the selected territory shows) from the workspace."""
         self._generation += 1
         generation = self._generation
-        self.ctx.read(lambda conn: (queries.territories(conn), queries.rule_values(conn)),
-                      lambda result: self._loaded(generation, *result), self)
+        self.ctx.read(load_territories, lambda result: self._loaded(generation, *result), self)
 
     def _loaded(self, generation: int, rows: list[TerritoryRow], values: RuleValues) -> None:
         if generation != self._generation:

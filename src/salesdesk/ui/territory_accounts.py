@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.storage.queries import TerritoryRow
+from salesdesk.storage.rows import TerritoryRow
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.accounts_model import AccountFilter, PagedAccountsModel

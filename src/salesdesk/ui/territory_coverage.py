@@ -5,7 +5,7 @@ has nothing to report."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.services import territories as svc
-from salesdesk.storage import queries
-from salesdesk.storage.queries import CoverageCounts, TerritoryRow
+from salesdesk.storage.rows import CoverageCounts, TerritoryRow
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.accounts_model import AccountFilter, PagedAccountsModel
@@ -35,8 +34,17 @@ from salesdesk.ui.models.coverage_model import (
 from salesdesk.ui.models.territory_tree_model import path
 from salesdesk.ui.territory_accounts import accounts_table, compact
 
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
 MUTED = "color: #5f6b7a;"
 WARN = "color: #8a5300;"
+
+
+def _coverage_counts(conn: sa.Connection) -> CoverageCounts:
+    from salesdesk.storage import queries  # on the worker, where SQLAlchemy is imported
+
+    return queries.coverage_counts(conn)
 
 
 def summary_text(counts: CoverageCounts, ties: int) -> str:
@@ -163,8 +171,7 @@ class CoveragePanel(QWidget):
         self.per_territory.show_rows(len(rows), tr(
             "No territories yet. Use “Add territory…” to draw the first one."))
         self.unassigned.set_filter(AccountFilter(unassigned=True))
-        self._ctx.read(queries.coverage_counts, lambda c: self._counts_arrived(generation, c),
-                       self)
+        self._ctx.read(_coverage_counts, lambda c: self._counts_arrived(generation, c), self)
         uow = self._ctx.uow
         self._ctx.ops.run(lambda _job: svc.last_evaluation(uow),
                           on_done=lambda last: self._evaluation_arrived(generation, last),

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from salesdesk.services import territories as svc
-from salesdesk.storage.queries import TerritoryRow
+from salesdesk.storage.rows import TerritoryRow
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import tr
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.services import territories as svc
-from salesdesk.storage import queries
-from salesdesk.storage.queries import AssignmentRow, TerritoryRow
+from salesdesk.storage.rows import AssignmentRow, MemberRow, TerritoryRow
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.dialogs.assign_rep_dialog import AssignRepDialog
 from salesdesk.ui.i18n import tr
@@ -81,6 +80,8 @@ class RepsPanel(QWidget):
         if territory is None:
             self._show([])
             return
+        from salesdesk.storage import queries  # loaded by then: the workspace is open
+
         tid = territory.id
         self._ctx.read(lambda conn: queries.assignments(conn, tid),
                        lambda rows: self._arrived(generation, rows), self)
@@ -111,10 +112,12 @@ class RepsPanel(QWidget):
     def assign(self) -> None:
         if self._territory is None:
             return
+        from salesdesk.storage import queries
+
         territory = self._territory
         self._ctx.read(queries.members, lambda members: self._ask(territory, members), self)
 
-    def _ask(self, territory: TerritoryRow, members: list[queries.MemberRow]) -> None:
+    def _ask(self, territory: TerritoryRow, members: list[MemberRow]) -> None:
         value = AssignRepDialog.ask(self, territory=territory.name, members=members)
         if value is None:
             return

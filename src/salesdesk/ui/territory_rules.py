@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.territories import Criterion, RuleField
 from salesdesk.domain.validation import clean_decimal
-from salesdesk.storage.queries import RuleValues
+from salesdesk.storage.rows import RuleValues
 from salesdesk.ui.i18n import tr
 
 

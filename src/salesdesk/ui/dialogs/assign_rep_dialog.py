@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.storage.queries import MemberRow
+from salesdesk.storage.rows import MemberRow
 from salesdesk.ui.i18n import tr
 
 DATE_FORMAT = "d MMM yyyy"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.members import DEFAULT_CAPACITY, Member, Role, check_manager
-from salesdesk.storage.queries import MemberRow, TeamRow
+from salesdesk.storage.rows import MemberRow, TeamRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.i18n import tr
 

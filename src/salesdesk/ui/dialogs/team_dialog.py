@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.members import SkillKind, Team, clean_skills
-from salesdesk.storage.queries import TeamRow
+from salesdesk.storage.rows import TeamRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.dialogs.member_dialog import ERROR_STYLE, problem_text
 from salesdesk.ui.i18n import tr

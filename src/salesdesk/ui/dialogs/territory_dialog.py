@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.storage.queries import TerritoryRow
+from salesdesk.storage.rows import TerritoryRow
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.territory_tree_model import ancestors, descendants, path
 

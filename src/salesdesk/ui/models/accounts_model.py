@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from salesdesk.storage import queries
-from salesdesk.storage.queries import AccountRow
+from salesdesk.storage.rows import AccountRow
 from salesdesk.ui.i18n import tr
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-Read = Callable[[Callable[[sa.Connection], Any], Callable[[Any], None]], None]
+Read = Callable[[Callable[["sa.Connection"], Any], Callable[[Any], None]], None]
 """Runs a query on the worker and hands its result to the callback on the UI thread."""
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -57,6 +58,8 @@ class AccountFilter:
 def _page(flt: AccountFilter, order_by: str, descending: bool, offset: int, limit: int,
           with_total: bool) -> Callable[[sa.Connection], tuple[int | None, list[AccountRow]]]:
     def query(conn: sa.Connection) -> tuple[int | None, list[AccountRow]]:
+        from salesdesk.storage import queries  # on the worker, where SQLAlchemy belongs
+
         rows = queries.accounts(conn, territory_id=flt.territory_id,
                                 unassigned=flt.unassigned, search=flt.search,
                                 order_by=order_by, descending=descending, offset=offset,

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from salesdesk.storage.queries import AssignmentRow, TerritoryRow
+from salesdesk.storage.rows import AssignmentRow, TerritoryRow
 from salesdesk.ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex

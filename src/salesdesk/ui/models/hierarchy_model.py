@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from salesdesk.storage.queries import MemberRow
+from salesdesk.storage.rows import MemberRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.members_model import ID_ROLE, MUTED, ROLE_ORDER, SORT_ROLE

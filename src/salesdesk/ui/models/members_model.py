@@ -1,6 +1,6 @@
 """The members table of the Team tab, and the filter every Team page shares.
 
-Holds frozen storage.queries.MemberRow rows only (never a Session or an ORM object).
+Holds frozen storage.rows.MemberRow rows only (never a Session or an ORM object).
 A team has at most a few hundred people, so sorting and filtering happen in a
 QSortFilterProxyModel rather than in SQL.
 """
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from salesdesk.domain.members import RampState, Role
-from salesdesk.storage.queries import MemberRow
+from salesdesk.storage.rows import MemberRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.i18n import tr
 

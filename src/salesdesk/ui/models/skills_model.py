@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from salesdesk.domain.members import SKILL_LEVELS, SkillKind
-from salesdesk.storage.queries import MemberRow
+from salesdesk.storage.rows import MemberRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.members_model import ID_ROLE, MUTED, SORT_ROLE

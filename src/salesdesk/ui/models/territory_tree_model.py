@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from salesdesk.storage.queries import TerritoryRow
+from salesdesk.storage.rows import TerritoryRow
 from salesdesk.ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
