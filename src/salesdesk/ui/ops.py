@@ -101,6 +101,17 @@ def user_message(exc: BaseException) -> str:
               "details were written to the SalesDesk log.").format(type(exc).__name__)
 
 
+def _deliver_to_widget(callback: Callable[[Any], None], value: Any) -> None:
+    """Results can arrive after the widget that asked was deleted (a tab rebuilt on a
+    workspace switch, a window closing): that widget no longer needs them."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.info("result for a deleted widget dropped: %s", exc)
+
+
 class Ops(QObject):
     """The serial worker and the app-wide change announcements."""
 
@@ -127,7 +138,7 @@ class Ops(QObject):
         def finished(result: Any) -> None:
             self._forget(job, dialog)
             if on_done:
-                on_done(result)
+                _deliver_to_widget(on_done, result)
             changes = result if isinstance(result, OpChanges) else getattr(result, "changes",
                                                                            None)
             if isinstance(changes, OpChanges):
@@ -136,7 +147,7 @@ class Ops(QObject):
         def failed(exc: BaseException) -> None:
             self._forget(job, dialog)
             if on_error:
-                on_error(exc)
+                _deliver_to_widget(on_error, exc)
             else:
                 QMessageBox.warning(parent_widget, tr("SalesDesk"), user_message(exc))
 
