@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from salesdesk.storage.rows import MemberRow
+from salesdesk.ui.dialogs.common import error_label, ok_cancel
 from salesdesk.ui.i18n import tr
 
 DATE_FORMAT = "d MMM yyyy"
@@ -60,18 +59,13 @@ class AssignRepDialog(QDialog):
         end_row = QHBoxLayout()
         end_row.addWidget(self.end_check)
         end_row.addWidget(self.end_edit, 1)
-        self.error_label = QLabel(wordWrap=True, objectName="fieldError")
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label = error_label("fieldError")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow(tr("&Rep:"), self.member_combo)
         form.addRow(tr("&From:"), self.start_edit)
         form.addRow(tr("Until:"), end_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Assign"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Assign"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

@@ -31,9 +31,8 @@ from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.members import DEFAULT_CAPACITY, Member, Role, check_manager
 from salesdesk.storage.rows import MemberRow, TeamRow
 from salesdesk.ui import team_format as fmt
+from salesdesk.ui.dialogs.common import error_label, ok_cancel
 from salesdesk.ui.i18n import tr
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 def field_label(field: str | None) -> str:
@@ -128,14 +127,8 @@ class MemberDialog(QDialog):
         self.capacity_spin = QSpinBox(minimum=0, maximum=10_000, suffix=tr(" open leads"),
                                       toolTip=tr("Open leads the member can carry when "
                                                  "fully ramped."))
-        self.message = QLabel(wordWrap=True)
-        self.message.setObjectName("validationMessage")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setMinimumHeight(self.message.fontMetrics().height() * 2)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = error_label("validationMessage", reserve_lines=2)
+        self.buttons = ok_cancel(self)
         self.hired_check.toggled.connect(self.hire_date_edit.setEnabled)
         self._lay_out()
 
@@ -262,11 +255,7 @@ class LeaveDialog(QDialog):
                       .format(member.name), wordWrap=True)
         form = QFormLayout()
         form.addRow(tr("Left on"), self.date_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Deactivate"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Deactivate"))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)

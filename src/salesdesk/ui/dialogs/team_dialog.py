@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,8 @@ from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.members import SkillKind, Team, clean_skills
 from salesdesk.storage.rows import TeamRow
 from salesdesk.ui import team_format as fmt
-from salesdesk.ui.dialogs.member_dialog import ERROR_STYLE, problem_text
+from salesdesk.ui.dialogs.common import error_label, ok_cancel
+from salesdesk.ui.dialogs.member_dialog import problem_text
 from salesdesk.ui.i18n import tr
 
 
@@ -34,14 +34,8 @@ class _NameDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.name_edit = QLineEdit()
-        self.message = QLabel(wordWrap=True)
-        self.message.setObjectName("validationMessage")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setMinimumHeight(self.message.fontMetrics().height() * 2)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = error_label("validationMessage", reserve_lines=2)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.storage.rows import TerritoryRow
+from salesdesk.ui.dialogs.common import HINT_STYLE, error_label, ok_cancel
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.territory_tree_model import ancestors, descendants, path
 
@@ -35,19 +35,15 @@ class TerritoryDialog(QDialog):
                                    placeholderText=tr("e.g. DACH, US West, Key accounts"))
         self.parent_combo = QComboBox()
         self._fill_parents(territory.parent_id if territory else parent_id)
-        self.error_label = QLabel(wordWrap=True, objectName="fieldError")
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label = error_label("fieldError")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow(tr("&Name:"), self.name_edit)
         form.addRow(tr("&Inside:"), self.parent_combo)
         hint = QLabel(tr("A sub-territory only sees the accounts its parent's rules match."),
                       wordWrap=True)
-        hint.setStyleSheet("color: #5f6b7a;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        hint.setStyleSheet(HINT_STYLE)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from salesdesk.ui.dialogs.common import HINT_STYLE, ok_cancel
 from salesdesk.ui.i18n import tr
 
 
@@ -29,11 +29,8 @@ class WorkspaceSettingsDialog(QDialog):
         form.addRow(tr("Currency:"), self.currency)
         note = QLabel(tr("Every amount in this workspace is in this currency. Changing it "
                          "does not convert amounts."), wordWrap=True)
-        note.setStyleSheet("color: #5f6b7a;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        note.setStyleSheet(HINT_STYLE)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
