@@ -15,8 +15,6 @@ from typing import Any
 
 from salesdesk.config import default_workspace, log_dir
 
-TAB_NAMES = ("team", "territories", "leads", "pipeline", "forecast")
-
 
 def _setup_logging() -> None:
     try:

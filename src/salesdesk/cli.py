@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk import __version__
+from salesdesk.ui.tab_names import TAB_NAMES
 
-TABS = ("team", "territories", "leads", "pipeline", "forecast")
 IMPORT_KINDS = ("team", "accounts", "products")
 
 
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     shot = sub.add_parser("screenshot", help="render the main window on a tab to a PNG")
     _db_option(shot, sub=True)
-    shot.add_argument("--tab", choices=TABS, required=True)
+    shot.add_argument("--tab", choices=TAB_NAMES, required=True)
     shot.add_argument("--out", type=Path, required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1400x900", metavar="WxH")
 

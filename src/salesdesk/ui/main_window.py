@@ -31,13 +31,13 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.empty_state import EmptyStateTab
 from salesdesk.ui.ops import Ops
 from salesdesk.ui.settings import UiSettings
+from salesdesk.ui.tab_names import TAB_NAMES
 from salesdesk.ui.workspace_state import WorkspaceStateTab
 
 if TYPE_CHECKING:
     from salesdesk.services.common import OpChanges
     from salesdesk.storage.workspace import Workspace
 
-TAB_NAMES = ("team", "territories", "leads", "pipeline", "forecast")
 FIRST_PAINT_FALLBACK_MS = 1000
 """run_after_first_paint waits no longer than this for a paint (a hidden window gets none)."""
 
