@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from salesdesk.services.team import add_team
 from salesdesk.storage import workspace as workspace_module
 from salesdesk.storage.engine import BUSY_TIMEOUT_MS, WorkspaceLocationError
 from salesdesk.storage.engine import workspace_url as to_url
 from salesdesk.storage.workspace import (
+    SCHEMA_HEAD,
     Workspace,
     WorkspaceError,
     WorkspaceTooNewError,
@@ -24,13 +26,14 @@ from salesdesk.storage.workspace import (
 )
 
 OpenWs = Callable[..., Workspace]
+NEXT = "9002"  # the test revision added on top of the shipped ones
 
-SECOND_REVISION = '''"""teams get a colour"""
+SECOND_REVISION = f'''"""teams get a colour"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{NEXT}"
+down_revision = "{SCHEMA_HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -140,34 +143,34 @@ def test_opening_a_missing_sqlite_file_without_create_is_refused(tmp_path: Path)
 
 
 @pytest.fixture
-def migrations_with_0002(tmp_path: Path) -> Path:
-    """A copy of the real migrations plus a revision 0002 that adds teams.colour. Point
-    workspace.MIGRATIONS at it (monkeypatch) to make 0002 the newest schema."""
+def migrations_with_next(tmp_path: Path) -> Path:
+    """A copy of the real migrations plus a revision NEXT that adds teams.colour. Point
+    workspace.MIGRATIONS at it (monkeypatch) to make NEXT the newest schema."""
     return _migrations_with(tmp_path, SECOND_REVISION)
 
 
-def _migrations_with(tmp_path: Path, revision_0002: str) -> Path:
+def _migrations_with(tmp_path: Path, next_revision: str) -> Path:
     copy = tmp_path / "migrations"
     shutil.copytree(workspace_module.MIGRATIONS, copy,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "versions" / "0002_next.py").write_text(revision_0002)
+    (copy / "versions" / f"{NEXT}_next.py").write_text(next_revision)
     return copy
 
 
 def test_an_older_workspace_is_backed_up_upgraded_and_checked(
-        open_ws: OpenWs, workspace_url: str, backend: str, migrations_with_0002: Path,
+        open_ws: OpenWs, workspace_url: str, backend: str, migrations_with_next: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     old = open_ws()
-    assert current_revision(old.engine) == "0001"
+    assert current_revision(old.engine) == SCHEMA_HEAD
     with old.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('currency', 'EUR')")
     old.close()
-    monkeypatch.setattr(workspace_module, "MIGRATIONS", migrations_with_0002)
+    monkeypatch.setattr(workspace_module, "MIGRATIONS", migrations_with_next)
 
     ws = open_ws()
 
-    assert head_revision() == "0002"
-    assert current_revision(ws.engine) == "0002"
+    assert head_revision() == NEXT
+    assert current_revision(ws.engine) == NEXT
     columns = {c["name"] for c in sa.inspect(ws.engine).get_columns("teams")}
     assert "colour" in columns
     with ws.engine.connect() as conn:
@@ -177,15 +180,16 @@ def test_an_older_workspace_is_backed_up_upgraded_and_checked(
         return
     assert ws.backup is not None and ws.backup.exists()
     assert ws.backup.parent == Path(workspace_url).parent
-    assert ws.backup.name.startswith("workspace.backup-0001-")
-    _assert_valid_sqlite_at_0001(ws.backup)
+    assert ws.backup.name.startswith(f"workspace.backup-{SCHEMA_HEAD}-")
+    _assert_valid_sqlite_at_head(ws.backup)
 
 
-def _assert_valid_sqlite_at_0001(path: Path, settings: list[tuple[str]] | None = None) -> None:
+def _assert_valid_sqlite_at_head(path: Path, settings: list[tuple[str]] | None = None) -> None:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        stamp = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        assert stamp == [(SCHEMA_HEAD,)]
         expected = [("EUR",)] if settings is None else settings
         assert conn.execute("SELECT value FROM settings").fetchall() == expected
         columns = {row[1] for row in conn.execute("PRAGMA table_info(teams)")}
@@ -211,14 +215,14 @@ def test_a_failed_upgrade_leaves_the_workspace_as_it_was(
 
     engine = _raw_engine(workspace_url)
     try:
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == SCHEMA_HEAD
         assert "colour" not in {c["name"] for c in sa.inspect(engine).get_columns("teams")}
     finally:
         engine.dispose()
 
 
 def test_an_upgrade_that_finds_broken_references_is_reported_and_backed_up(
-        tmp_path: Path, migrations_with_0002: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, migrations_with_next: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "workspace.sqlite"
     open_workspace(target).close()
     conn = sqlite3.connect(target)  # foreign keys off: as a crash or an old bug could leave it
@@ -227,14 +231,14 @@ def test_an_upgrade_that_finds_broken_references_is_reported_and_backed_up(
                      "created_at, updated_at, updated_by) VALUES ('m1', 'Ann', 'rep', "
                      "'no-such-team', 40, '{}', '2026-01-01', '2026-01-01', 'x')")
     conn.close()
-    monkeypatch.setattr(workspace_module, "MIGRATIONS", migrations_with_0002)
+    monkeypatch.setattr(workspace_module, "MIGRATIONS", migrations_with_next)
 
     with pytest.raises(WorkspaceError, match="integrity check.*1 broken reference"):
         open_workspace(target)
 
-    backups = list(tmp_path.glob("workspace.backup-0001-*.sqlite"))
+    backups = list(tmp_path.glob(f"workspace.backup-{SCHEMA_HEAD}-*.sqlite"))
     assert len(backups) == 1
-    _assert_valid_sqlite_at_0001(backups[0], settings=[])
+    _assert_valid_sqlite_at_head(backups[0], settings=[])
 
 
 def test_a_sqlite_file_on_a_network_share_is_refused(
@@ -261,3 +265,26 @@ def test_a_sqlite_file_on_a_network_share_is_refused(
     assert "PostgreSQL" in message
     assert seen == [Path(workspace_url)]
     assert not Path(workspace_url).exists()
+
+
+def test_a_workspace_made_at_0001_upgrades_to_the_lead_index(
+        open_ws: OpenWs, workspace_url: str, backend: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real 0001 -> 0002 upgrade: data kept, index replaced, SQLite backup taken."""
+    only_0001 = tmp_path / "migrations-0001"
+    shutil.copytree(workspace_module.MIGRATIONS, only_0001,
+                    ignore=shutil.ignore_patterns("__pycache__", "0002_*"))
+    monkeypatch.setattr(workspace_module, "MIGRATIONS", only_0001)
+    old = open_ws()
+    assert current_revision(old.engine) == "0001"
+    add_team(old.uow, "Central")
+    old.close()
+    monkeypatch.undo()
+
+    ws = open_ws()
+    assert current_revision(ws.engine) == SCHEMA_HEAD == "0002"
+    indexes = {i["name"] for i in sa.inspect(ws.engine).get_indexes("leads")}
+    assert "ix_leads_owner_status" in indexes and "ix_leads_owner" not in indexes
+    with ws.uow() as uow:
+        assert [t.name for t in uow.teams.list()] == ["Central"]
+    assert (ws.backup is not None) == (backend == "sqlite")

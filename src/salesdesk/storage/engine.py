@@ -52,10 +52,10 @@ def is_shared(url: URL) -> bool:
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: switching to WAL locks
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
     # SQLite's own lower() folds ASCII only, so 'ÉQUIPE NORD' and 'équipe nord' differed
     # in name lookups, search and sort while PostgreSQL (with a UTF-8 LC_CTYPE) agreed.

@@ -28,20 +28,25 @@ def teams(conn: sa.Connection) -> list[TeamRow]:
     return [TeamRow(*r) for r in rows]
 
 
+OPEN_LEAD_STATUSES = ("new", "contacted", "qualified", "nurturing")
+
+
 def members(conn: sa.Connection, today: date | None = None) -> list[MemberRow]:
     today = today or date.today()
     m, mgr, tm = t.members, t.members.alias("mgr"), t.teams
-    open_leads = (sa.select(t.leads.c.owner_id, sa.func.count().label("n"))
-                  .where(t.leads.c.deleted_at.is_(None),
-                         t.leads.c.status.in_(("new", "contacted", "qualified", "nurturing")))
-                  .group_by(t.leads.c.owner_id).subquery())
+    # One count per member through ix_leads_owner_status: a few ms at a million leads,
+    # where grouping every open lead took most of a second.
+    open_leads = (sa.select(sa.func.count()).select_from(t.leads)
+                  .where(t.leads.c.owner_id == m.c.id,
+                         t.leads.c.status.in_(OPEN_LEAD_STATUSES),
+                         t.leads.c.deleted_at.is_(None))
+                  .correlate(m).scalar_subquery())
     stmt = (sa.select(m.c.id, m.c.version, m.c.name, m.c.email, m.c.role, m.c.manager_id,
                       mgr.c.name, m.c.team_id, tm.c.name, m.c.hire_date, m.c.ramp_months,
-                      m.c.capacity, sa.func.coalesce(open_leads.c.n, 0), m.c.skills,
-                      m.c.left_on)
+                      m.c.capacity, open_leads, m.c.skills, m.c.left_on)
             .select_from(m.outerjoin(mgr, mgr.c.id == m.c.manager_id)
-                         .outerjoin(tm, sa.and_(tm.c.id == m.c.team_id, tm.c.deleted_at.is_(None)))
-                         .outerjoin(open_leads, open_leads.c.owner_id == m.c.id))
+                         .outerjoin(tm, sa.and_(tm.c.id == m.c.team_id,
+                                                tm.c.deleted_at.is_(None))))
             .where(m.c.deleted_at.is_(None)).order_by(m.c.name))
     covered = _territories_by_member(conn, today)
     rows = []

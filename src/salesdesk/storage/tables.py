@@ -124,7 +124,8 @@ leads = _business(
     sa.Column("first_contacted_at", UTCDateTime),
 )
 sa.Index("ix_leads_status", leads.c.status)
-sa.Index("ix_leads_owner", leads.c.owner_id)
+# Covers "open leads per owner" (the Team tab's load column) without reading lead rows.
+sa.Index("ix_leads_owner_status", leads.c.owner_id, leads.c.status, leads.c.deleted_at)
 sa.Index("ix_leads_created", leads.c.created_at)
 
 deals = _business(

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _SHIPPED_MIGRATIONS = MIGRATIONS
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
+MIGRATION_WAIT_MS = 60_000
 """The head of the shipped migrations (a test keeps the two equal). Add a migration:
 raise this with it."""
 MIGRATION_LOCK = 0x5A1E5DE5C0DE
@@ -182,13 +183,16 @@ def _migration_engine(engine: sa.Engine) -> sa.Engine:
     Foreign keys are off while tables are rebuilt and checked after (_check_integrity)."""
     if engine.dialect.name != "sqlite":
         return engine
-    migrate = sa.create_engine(engine.url, poolclass=sa.pool.NullPool)
+    # Another client may be creating or upgrading the same file: wait for it (an upgrade
+    # of a big workspace can take a while) rather than fail on its lock.
+    migrate = sa.create_engine(engine.url, poolclass=sa.pool.NullPool,
+                               connect_args={"timeout": MIGRATION_WAIT_MS / 1000})
 
     @sa.event.listens_for(migrate, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         dbapi_connection.execute("PRAGMA foreign_keys=OFF")
-        dbapi_connection.execute("PRAGMA busy_timeout=5000")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={MIGRATION_WAIT_MS}")
 
     @sa.event.listens_for(migrate, "begin")
     def _begin(conn: sa.Connection) -> None:
