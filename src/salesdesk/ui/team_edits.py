@@ -27,25 +27,13 @@ class TeamEdits:
         self.ctx, self.widget = ctx, widget
         self.book = ctx.versions
 
-    def _member_step(self, member_id: str, call: Callable[[int | None], Any]
-                     ) -> Callable[[int | None], Any]:
-        return lambda version: self.book.call(member_id, version, call)
-
     def add_member(self, fields: dict[str, Any],
                    on_done: Callable[[Any], None] | None = None) -> None:
-        uow, book = self.ctx.uow, self.book
-
-        def action() -> Any:
-            saved = team.add_member(uow, **fields)
-            book.note(saved.member_id, None, saved.version)
-            return saved
-
+        uow = self.ctx.uow
         self.ctx.edit(
-            tr("Add {0}").format(fields["name"]), action,
-            make_undo=lambda saved: self._member_step(
-                saved.member_id, lambda v: team.delete_member(uow, saved.member_id, v)),
-            make_redo=lambda saved: self._member_step(
-                saved.member_id, lambda _v: team.restore_member(uow, saved.member_id)),
+            tr("Add {0}").format(fields["name"]), lambda: team.add_member(uow, **fields),
+            make_undo=lambda saved: (lambda v: team.delete_member(uow, saved.member_id, v)),
+            make_redo=lambda saved: (lambda _v: team.restore_member(uow, saved.member_id)),
             parent_widget=self.widget, on_done=on_done)
 
     def edit_member(self, row: MemberRow, changes: dict[str, Any]) -> None:
@@ -54,10 +42,8 @@ class TeamEdits:
             tr("Edit {0}").format(row.name),
             lambda: self.book.call(member_id, row.version,
                                    lambda v: team.edit_member(uow, member_id, v, changes)),
-            make_undo=lambda saved: self._member_step(
-                member_id, lambda v: team.edit_member(uow, member_id, v, saved.before)),
-            make_redo=lambda saved: self._member_step(
-                member_id, lambda v: team.edit_member(uow, member_id, v, changes)),
+            make_undo=lambda saved: (lambda v: team.edit_member(uow, member_id, v, saved.before)),
+            make_redo=lambda saved: (lambda v: team.edit_member(uow, member_id, v, changes)),
             parent_widget=self.widget)
 
     def deactivate(self, row: MemberRow, on: date) -> None:
@@ -66,10 +52,9 @@ class TeamEdits:
             tr("Deactivate {0}").format(row.name),
             lambda: self.book.call(member_id, row.version, lambda v: team.set_active(
                 uow, member_id, v, active=False, on=on)),
-            make_undo=lambda _saved: self._member_step(
-                member_id, lambda v: team.set_active(uow, member_id, v, active=True)),
-            make_redo=lambda _saved: self._member_step(
-                member_id, lambda v: team.set_active(uow, member_id, v, active=False, on=on)),
+            make_undo=lambda _saved: (lambda v: team.set_active(uow, member_id, v, active=True)),
+            make_redo=lambda _saved: (lambda v: team.set_active(uow, member_id, v, active=False,
+                                                                on=on)),
             parent_widget=self.widget)
 
     def reactivate(self, row: MemberRow) -> None:
@@ -78,11 +63,9 @@ class TeamEdits:
             tr("Reactivate {0}").format(row.name),
             lambda: self.book.call(member_id, row.version, lambda v: team.set_active(
                 uow, member_id, v, active=True)),
-            make_undo=lambda saved: self._member_step(
-                member_id, lambda v: team.set_active(uow, member_id, v, active=False,
+            make_undo=lambda saved: (lambda v: team.set_active(uow, member_id, v, active=False,
                                                      on=saved.before["left_on"])),
-            make_redo=lambda _saved: self._member_step(
-                member_id, lambda v: team.set_active(uow, member_id, v, active=True)),
+            make_redo=lambda _saved: (lambda v: team.set_active(uow, member_id, v, active=True)),
             parent_widget=self.widget)
 
     def set_skill(self, member_id: str, version: int, name: str, kind: str, skill: str,
@@ -96,9 +79,9 @@ class TeamEdits:
             tr("Set {0}'s {1} to {2}").format(name, skill_label(skill), level),
             lambda: self.book.call(member_id, version, lambda v: team.set_skill(
                 uow, member_id, v, kind, skill, level)),
-            make_undo=lambda saved: self._member_step(member_id, lambda v: team.set_skill(
+            make_undo=lambda saved: (lambda v: team.set_skill(
                 uow, member_id, v, kind, skill, previous(saved))),
-            make_redo=lambda _saved: self._member_step(member_id, lambda v: team.set_skill(
+            make_redo=lambda _saved: (lambda v: team.set_skill(
                 uow, member_id, v, kind, skill, level)),
             parent_widget=self.widget, on_done=on_done)
 
