@@ -163,6 +163,20 @@ def test_an_unknown_manager_is_refused_when_the_file_has_roles(ws: FakeWorkspace
                         "or the workspace"]
 
 
+def test_a_manager_who_has_left_is_refused(ws: FakeWorkspace) -> None:
+    from datetime import date
+
+    from salesdesk.services.team import set_active
+
+    with ws.uow() as uow:
+        dustin_id = next(m.id for m in uow.members.list() if m.name == "Dustin Brinkmann")
+    set_active(ws.uow, dustin_id, None, active=False, on=date(2026, 1, 31))
+    problems = refused(ws, import_team, make_table(
+        ["name", "manager"], ["Bob New", "Zoe Boss"], ["Carl New", "Dustin Brinkmann"]))
+    assert problems == ["row 3, field 'manager': Dustin Brinkmann has left and cannot manage "
+                        "anyone"]
+
+
 def test_a_manager_typo_is_refused_with_did_you_mean(ws: FakeWorkspace) -> None:
     problems = refused(ws, import_team, make_table(
         ["sales_agent", "manager"], ["Bob New", "Zoe Boss"], ["Carl New", "Dustin Brinkman"]))

@@ -123,6 +123,9 @@ def _manager(roster: _Roster, line: _Line, has_roles: bool, report: ImportReport
              team_id: str | None) -> Member:
     found = roster.by_name.get(line.manager.casefold())
     if found is not None:
+        if not found.active:  # as services.team refuses it
+            raise ValidationError(f"{found.name} has left and cannot manage anyone",
+                                  field="manager")
         if found.role is Role.REP:
             found.role = Role.MANAGER
             report.updated.append(f"{found.name} (role: manager)")
