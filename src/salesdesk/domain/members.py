@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ManagerCycleError, ValidationError
@@ -163,6 +163,30 @@ class Member(Entity):
     def effective_capacity(self, today: date) -> int:
         """Ramping reps carry proportionally fewer open leads."""
         return int(self.capacity * self.ramp_status(today).fraction)
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def email(self) -> str | None: ...
+
+
+def check_unique(member: _Named, others: Iterable[_Named]) -> None:
+    """One member per name (case-insensitive) and per e-mail address."""
+    for other in others:
+        if other.id == member.id:
+            continue
+        if other.name.casefold() == member.name.casefold():
+            raise ValidationError(f"another member is already called '{member.name}'",
+                                  field="name")
+        if member.email and other.email == member.email:
+            raise ValidationError(f"'{member.email}' is already {other.name}'s address",
+                                  field="email")
 
 
 def check_manager(member_id: str, manager_id: str | None,

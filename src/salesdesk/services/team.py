@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from salesdesk.domain.errors import ValidationError
-from salesdesk.domain.members import Member, SkillKind, Team, check_manager
+from salesdesk.domain.members import Member, SkillKind, Team, check_manager, check_unique
 from salesdesk.services.common import OpChanges, check_version
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -30,15 +30,7 @@ def _manager_map(uow: UnitOfWork) -> dict[str, str | None]:
 
 
 def _check_unique(uow: UnitOfWork, member: Member) -> None:
-    for other in uow.members.list():
-        if other.id == member.id:
-            continue
-        if other.name.casefold() == member.name.casefold():
-            raise ValidationError(f"another member is already called '{member.name}'",
-                                  field="name")
-        if member.email and other.email == member.email:
-            raise ValidationError(f"'{member.email}' is already {other.name}'s address",
-                                  field="email")
+    check_unique(member, uow.members.list())
 
 
 def _check_refs(uow: UnitOfWork, member: Member) -> None:

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.errors import ValidationError
-from salesdesk.domain.members import DEFAULT_CAPACITY, Member, Role, check_manager
+from salesdesk.domain.members import (
+    DEFAULT_CAPACITY,
+    Member,
+    Role,
+    check_manager,
+    check_unique,
+)
 from salesdesk.storage.rows import MemberRow, TeamRow
 from salesdesk.ui import team_format as fmt
 from salesdesk.ui.dialogs.common import error_label, ok_cancel
@@ -201,14 +207,7 @@ class MemberDialog(QDialog):
 
     def _check_others(self, probe: Member) -> None:
         """What needs the other members: the service checks the same again on save."""
-        others = [m for m in self.members if m.id != probe.id]
-        for other in others:
-            if other.name.casefold() == probe.name.casefold():
-                raise ValidationError(f"another member is already called '{probe.name}'",
-                                      field="name")
-            if probe.email and other.email == probe.email:
-                raise ValidationError(f"'{probe.email}' is already {other.name}'s address",
-                                      field="email")
+        check_unique(probe, self.members)
         manager = next((m for m in self.members if m.id == probe.manager_id), None)
         if manager is not None and not manager.active:
             raise ValidationError(f"{manager.name} has left and cannot manage anyone",
