@@ -19,9 +19,11 @@ from collections.abc import Sequence
 from typing import Any, Generic, Self, TypeVar
 
 from salesdesk.domain.accounts import Account, Product
+from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, StageChange
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ConcurrentEditError, NotFoundError
 from salesdesk.domain.members import Member, Team
+from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.domain.validation import name_key
 from salesdesk.services.unit_of_work import Repository
@@ -34,6 +36,9 @@ T = TypeVar("T", bound=Entity)
 REPOSITORIES: dict[str, type[Entity]] = {
     "teams": Team, "members": Member, "accounts": Account, "products": Product,
     "territories": Territory, "assignments": TerritoryAssignment,
+    "pipelines": Pipeline, "stages": Stage, "lost_reasons": LostReason, "deals": Deal,
+    "deal_lines": DealLine, "stage_changes": StageChange, "activities": DealActivity,
+    "notes": DealNote,
 }
 
 
@@ -77,6 +82,9 @@ class FakeRepository(Generic[T]):
     def by_name(self, name: str) -> T | None:
         key = name_key(name)
         return next((e for e in self.list() if name_key(getattr(e, "name", "")) == key), None)
+
+    def find(self, **equal: Any) -> builtins.list[T]:
+        return [e for e in self.list() if all(getattr(e, k) == v for k, v in equal.items())]
 
 
 class FakeWorkspace:

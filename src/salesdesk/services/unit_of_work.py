@@ -11,8 +11,10 @@ from collections.abc import Callable
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from salesdesk.domain.accounts import Account, Product
+from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, StageChange
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.members import Member, Team
+from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 
 T = TypeVar("T", bound=Entity)
@@ -39,6 +41,10 @@ class Repository(Protocol, Generic[T]):
         """Case- and space-insensitive lookup on the entity's name."""
         ...
 
+    def find(self, **equal: Any) -> builtins.list[T]:
+        """Live entities whose fields equal the given values (e.g. deal_id=...)."""
+        ...
+
 
 class UnitOfWork(Protocol):
     teams: Repository[Team]
@@ -47,6 +53,14 @@ class UnitOfWork(Protocol):
     products: Repository[Product]
     territories: Repository[Territory]
     assignments: Repository[TerritoryAssignment]
+    pipelines: Repository[Pipeline]
+    stages: Repository[Stage]
+    lost_reasons: Repository[LostReason]
+    deals: Repository[Deal]
+    deal_lines: Repository[DealLine]
+    stage_changes: Repository[StageChange]
+    activities: Repository[DealActivity]
+    notes: Repository[DealNote]
     actor: str
 
     def __enter__(self) -> Self: ...

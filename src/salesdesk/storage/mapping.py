@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy.orm import registry
 
 from salesdesk.domain.accounts import Account, Product
+from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, StageChange
 from salesdesk.domain.members import Member, Team
+from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.storage import tables
 
@@ -18,6 +20,14 @@ MAPPED = {
     Product: tables.products,
     Territory: tables.territories,
     TerritoryAssignment: tables.territory_assignments,
+    Pipeline: tables.pipelines,
+    Stage: tables.stages,
+    LostReason: tables.lost_reasons,
+    Deal: tables.deals,
+    DealLine: tables.deal_lines,
+    StageChange: tables.deal_stage_changes,
+    DealActivity: tables.deal_activities,
+    DealNote: tables.deal_notes,
 }
 
 _started = False

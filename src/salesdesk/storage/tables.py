@@ -9,8 +9,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.schema import SchemaItem
 
+from salesdesk.domain.deals import ActivityKind
 from salesdesk.domain.members import Role
-from salesdesk.storage.types import CriteriaList, Money, UTCDateTime
+from salesdesk.domain.pipeline import ForecastCategory, Outcome
+from salesdesk.storage.types import CriteriaList, EnumText, Money, UTCDateTime
 
 metadata = sa.MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s",
@@ -106,8 +108,8 @@ territory_assignments = _business(
 )
 sa.Index("ix_territory_assignments_territory", territory_assignments.c.territory_id)
 
-# Leads and deals: the columns the lead board and pipeline issues start from; they extend
-# these tables through their own migrations.
+# Leads: the columns the lead board issue starts from; it extends the table through its own
+# migration.
 leads = _business(
     "leads",
     sa.Column("person_name", sa.String(200), nullable=False),
@@ -128,20 +130,95 @@ sa.Index("ix_leads_status", leads.c.status)
 sa.Index("ix_leads_owner_status", leads.c.owner_id, leads.c.status, leads.c.deleted_at)
 sa.Index("ix_leads_created", leads.c.created_at)
 
+pipelines = _business("pipelines", sa.Column("name", sa.String(100), nullable=False))
+
+stages = _business(
+    "stages",
+    sa.Column("pipeline_id", UUID, _fk("pipelines.id"), nullable=False),
+    sa.Column("name", sa.String(40), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("probability", sa.Integer, nullable=False),
+    sa.Column("category", EnumText(ForecastCategory, 20), nullable=False),
+    sa.Column("outcome", EnumText(Outcome, 10), nullable=False),
+    sa.Column("rotting_days", sa.Integer),
+    sa.CheckConstraint("probability BETWEEN 0 AND 100", name="probability_percent"),
+)
+
+lost_reasons = _business(
+    "lost_reasons",
+    sa.Column("name", sa.String(80), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+)
+
 deals = _business(
     "deals",
     sa.Column("reference", sa.String(40)),
+    sa.Column("title", sa.String(200), nullable=False, server_default=""),
+    sa.Column("pipeline_id", UUID, _fk("pipelines.id"), nullable=False),
+    sa.Column("stage_id", UUID, _fk("stages.id"), nullable=False),
     sa.Column("account_id", UUID, _fk("accounts.id")),
+    sa.Column("contact_name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("contact_email", sa.String(200)),
     sa.Column("owner_id", UUID, _fk("members.id")),
-    sa.Column("product_id", UUID, _fk("products.id")),
-    sa.Column("stage", sa.String(40), nullable=False),
     sa.Column("amount", Money, nullable=False),
-    sa.Column("engaged_on", sa.Date),
+    sa.Column("probability", sa.Integer),
+    sa.Column("category", EnumText(ForecastCategory, 20)),
     sa.Column("expected_close", sa.Date),
-    sa.Column("closed_on", sa.Date),
+    sa.Column("created_on", sa.Date, nullable=False),
+    sa.Column("stage_entered_at", UTCDateTime, nullable=False),
+    sa.Column("won_on", sa.Date),
+    sa.Column("won_amount", Money),
+    sa.Column("lost_on", sa.Date),
+    sa.Column("lost_reason_id", UUID, _fk("lost_reasons.id")),
+    sa.Column("next_step", sa.String(300), nullable=False, server_default=""),
+    sa.Column("lead_id", UUID, _fk("leads.id")),
 )
-sa.Index("ix_deals_stage", deals.c.stage)
+# The board reads one stage's live deals at a time; reports group by owner and close date.
+sa.Index("ix_deals_stage_live", deals.c.stage_id, deals.c.deleted_at)
 sa.Index("ix_deals_owner", deals.c.owner_id)
+sa.Index("ix_deals_account", deals.c.account_id)
+sa.Index("ix_deals_expected_close", deals.c.expected_close)
+sa.Index("ix_deals_won_on", deals.c.won_on)
+
+deal_lines = _business(
+    "deal_lines",
+    sa.Column("deal_id", UUID, _fk("deals.id"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("product_id", UUID, _fk("products.id"), nullable=False),
+    sa.Column("quantity", sa.Integer, nullable=False),
+    sa.Column("unit_price", Money, nullable=False),
+    sa.Column("discount", Money, nullable=False),  # percent, to the hundredth
+)
+sa.Index("ix_deal_lines_deal", deal_lines.c.deal_id)
+sa.Index("ix_deal_lines_product", deal_lines.c.product_id)
+
+deal_stage_changes = _business(
+    "deal_stage_changes",
+    sa.Column("deal_id", UUID, _fk("deals.id"), nullable=False),
+    sa.Column("from_stage_id", UUID, _fk("stages.id")),
+    sa.Column("to_stage_id", UUID, _fk("stages.id"), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("amount", Money),
+)
+sa.Index("ix_deal_stage_changes_deal", deal_stage_changes.c.deal_id, deal_stage_changes.c.at)
+sa.Index("ix_deal_stage_changes_at", deal_stage_changes.c.at)
+
+deal_activities = _business(
+    "deal_activities",
+    sa.Column("deal_id", UUID, _fk("deals.id"), nullable=False),
+    sa.Column("kind", EnumText(ActivityKind, 10), nullable=False),
+    sa.Column("subject", sa.String(200), nullable=False),
+    sa.Column("due_on", sa.Date),
+    sa.Column("done_at", UTCDateTime),
+)
+sa.Index("ix_deal_activities_deal", deal_activities.c.deal_id)
+
+deal_notes = _business(
+    "deal_notes",
+    sa.Column("deal_id", UUID, _fk("deals.id"), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+sa.Index("ix_deal_notes_deal", deal_notes.c.deal_id)
 
 change_log = sa.Table(
     "change_log", metadata,

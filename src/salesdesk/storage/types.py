@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -60,3 +61,21 @@ class CriteriaList(TypeDecorator[list[Criterion]]):
 
     def process_result_value(self, value: Any, dialect: Any) -> list[Criterion]:
         return [Criterion.from_dict(d) for d in value or []]
+
+
+class EnumText(TypeDecorator[enum.Enum]):
+    """A StrEnum stored as its text value (a plain VARCHAR; no database enum type), read
+    back as the enum member, so `stage.outcome is Outcome.WON` holds after a load."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[enum.Enum], length: int):
+        super().__init__(length)
+        self.enum_cls = enum_cls
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else str(self.enum_cls(value).value)
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        return None if value is None else self.enum_cls(value)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from salesdesk.domain.accounts import Account, Product
+from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, StageChange
 from salesdesk.domain.entity import Entity, new_id
 from salesdesk.domain.errors import (
     ConcurrentEditError,
@@ -24,6 +25,7 @@ from salesdesk.domain.errors import (
     WorkspaceBusyError,
 )
 from salesdesk.domain.members import Member, Team
+from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.storage import changelog, tables
 from salesdesk.storage.mapping import MAPPED
@@ -33,7 +35,10 @@ log = logging.getLogger("salesdesk.storage")
 
 DISPLAY_NAMES = {"members": "member", "territories": "territory",
                  "territory_assignments": "territory assignment", "accounts": "account",
-                 "products": "product", "teams": "team"}
+                 "products": "product", "teams": "team", "pipelines": "pipeline",
+                 "stages": "stage", "lost_reasons": "lost reason", "deals": "deal",
+                 "deal_lines": "deal line", "deal_stage_changes": "stage change",
+                 "deal_activities": "activity", "deal_notes": "note"}
 """What a user calls a row of each table, in messages."""
 
 
@@ -110,6 +115,11 @@ class SqlRepository(Generic[T]):
                           sa.func.lower(self.table.c.name) == key)
         return found[0] if found else None
 
+    def find(self, **equal: Any) -> builtins.list[T]:
+        """Live entities whose fields equal the given values (e.g. deal_id=...)."""
+        return self._all(self.table.c.deleted_at.is_(None),
+                         *(self.table.c[k] == v for k, v in equal.items()))
+
     def _all(self, *where: Any) -> builtins.list[T]:
         with _user_errors():
             return list(self.session.scalars(sa.select(self.cls).where(*where)))
@@ -130,6 +140,14 @@ class SqlUnitOfWork:
         self.products = SqlRepository(s, Product)
         self.territories = SqlRepository(s, Territory)
         self.assignments = SqlRepository(s, TerritoryAssignment)
+        self.pipelines = SqlRepository(s, Pipeline)
+        self.stages = SqlRepository(s, Stage)
+        self.lost_reasons = SqlRepository(s, LostReason)
+        self.deals = SqlRepository(s, Deal)
+        self.deal_lines = SqlRepository(s, DealLine)
+        self.stage_changes = SqlRepository(s, StageChange)
+        self.activities = SqlRepository(s, DealActivity)
+        self.notes = SqlRepository(s, DealNote)
         return self
 
     def __exit__(self, _type: Any, exc: BaseException | None, _tb: Any) -> None:
