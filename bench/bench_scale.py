@@ -5,10 +5,11 @@ company import and the N leads + N/10 deals all included):
 
     salesdesk demo --db bench/out/scale.sqlite --scale 1000000
 
-Baseline, same run: the raw floor of the storage. The same number of minimal rows,
-generated beforehand and not timed, go into a copy of a sample-only workspace (the same
-tables, indexes, foreign keys and PRAGMAs as the app: WAL, synchronous=NORMAL,
-foreign_keys=ON) with plain sqlite3 executemany in chunks, one transaction per table.
+Baseline, same run: the raw floor of the storage. About the same number of minimal rows
+(leads, deals, their lines and stage history), generated beforehand and not timed, go
+into a copy of a sample-only workspace (the same tables, indexes, foreign keys and
+PRAGMAs as the app: WAL, synchronous=NORMAL, foreign_keys=ON) with plain sqlite3
+executemany in chunks, one transaction per table.
 "Minimal" means only the indexed columns carry realistic values (random UUID keys,
 owners, statuses and stages, creation times over two years); the rest are constants.
 
@@ -34,11 +35,18 @@ LIMIT_S = 60.0
 CHUNK = 50_000
 STATUSES = ("new", "contacted", "qualified", "nurturing", "unqualified", "converted",
             "disqualified")
-STAGES = ("Prospecting", "Engaging", "Won", "Lost")
 LEAD_COLUMNS = ("id", "version", "person_name", "company", "status", "owner_id",
                 "created_at", "updated_at", "updated_by")
-DEAL_COLUMNS = ("id", "version", "account_id", "owner_id", "product_id", "stage", "amount",
-                "created_at", "updated_at", "updated_by")
+DEAL_COLUMNS = ("id", "version", "pipeline_id", "stage_id", "account_id", "owner_id", "amount",
+                "created_on", "stage_entered_at", "created_at", "updated_at", "updated_by")
+LINE_COLUMNS = ("id", "version", "deal_id", "position", "product_id", "quantity", "unit_price",
+                "discount", "created_at", "updated_at", "updated_by")
+CHANGE_COLUMNS = ("id", "version", "deal_id", "to_stage_id", "at", "created_at", "updated_at",
+                  "updated_by")
+COLUMNS = {"leads": LEAD_COLUMNS, "deals": DEAL_COLUMNS, "deal_lines": LINE_COLUMNS,
+           "deal_stage_changes": CHANGE_COLUMNS}
+CHANGES_PER_DEAL = 2
+"""Stage history entries per baseline deal (the demo's deals average about 1.9)."""
 
 
 def remove_db(path: Path) -> None:
@@ -66,20 +74,31 @@ def _stamp(rng: random.Random) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(ts))
 
 
-def minimal_rows(db: Path, leads: int) -> tuple[list[Row], list[Row]]:
-    """(lead rows, deal rows): random keys and indexed values, constants elsewhere."""
+def minimal_rows(db: Path, leads: int) -> dict[str, list[Row]]:
+    """Rows per table: n leads and n/10 deals with one line and CHANGES_PER_DEAL stage
+    history entries each; random keys and indexed values, constants elsewhere."""
     with sqlite3.connect(db) as conn:
         reps = [r[0] for r in conn.execute("SELECT id FROM members WHERE role = 'rep'")]
         accounts = [r[0] for r in conn.execute("SELECT id FROM accounts")]
         products = [r[0] for r in conn.execute("SELECT id FROM products")]
+        pipeline, = conn.execute("SELECT id FROM pipelines").fetchone()
+        stages = [r[0] for r in conn.execute("SELECT id FROM stages ORDER BY position")]
     conn.close()
     rng = random.Random(7)
-    lead_rows = [(_uuid(rng), 1, "x", "", STATUSES[i % 7], reps[i % len(reps)],
-                  stamp := _stamp(rng), stamp, "bench") for i in range(leads)]
-    deal_rows = [(_uuid(rng), 1, accounts[i % len(accounts)], reps[i % len(reps)],
-                  products[i % len(products)], STAGES[i % 4], 0, stamp := _stamp(rng), stamp,
-                  "bench") for i in range(leads // 10)]
-    return lead_rows, deal_rows
+    rows: dict[str, list[Row]] = {table: [] for table in COLUMNS}
+    rows["leads"] = [(_uuid(rng), 1, "x", "", STATUSES[i % 7], reps[i % len(reps)],
+                      stamp := _stamp(rng), stamp, "bench") for i in range(leads)]
+    for i in range(leads // 10):
+        deal_id, stamp = _uuid(rng), _stamp(rng)
+        rows["deals"].append((deal_id, 1, pipeline, stages[i % len(stages)],
+                              accounts[i % len(accounts)], reps[i % len(reps)], 0,
+                              stamp[:10], stamp, stamp, stamp, "bench"))
+        rows["deal_lines"].append((_uuid(rng), 1, deal_id, 0, products[i % len(products)], 1,
+                                   0, 0, stamp, stamp, "bench"))
+        rows["deal_stage_changes"] += [(_uuid(rng), 1, deal_id, stages[(i + k) % len(stages)],
+                                        stamp, stamp, stamp, "bench")
+                                       for k in range(CHANGES_PER_DEAL)]
+    return rows
 
 
 def raw_insert(db: Path, table: str, columns: tuple[str, ...],
@@ -97,15 +116,15 @@ def raw_insert(db: Path, table: str, columns: tuple[str, ...],
 
 
 def baseline(sample: Path, base: Path, n: int) -> tuple[float, int]:
-    """(seconds, rows) for raw inserts of n leads and n/10 deals into a copy of `sample`;
-    the rows are generated first, untimed."""
-    leads, deals = minimal_rows(sample, n)
+    """(seconds, rows) for raw inserts of n leads and n/10 deals (with their lines and
+    history) into a copy of `sample`; the rows are generated first, untimed."""
+    rows = minimal_rows(sample, n)
     remove_db(base)
     shutil.copyfile(sample, base)
     start = time.perf_counter()
-    raw_insert(base, "leads", LEAD_COLUMNS, leads)
-    raw_insert(base, "deals", DEAL_COLUMNS, deals)
-    return time.perf_counter() - start, len(leads) + len(deals)
+    for table, columns in COLUMNS.items():
+        raw_insert(base, table, columns, rows[table])
+    return time.perf_counter() - start, sum(len(r) for r in rows.values())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"   sample company alone (`salesdesk demo`, no --scale): {sample_s:.2f} s")
     print(f"salesdesk demo --scale {n:,}: {demo_s:.2f} s for {made:,} leads + {n // 10:,} "
-          f"deals = {rows / demo_s:,.0f} rows/s ({made / demo_s:,.0f} leads/s)")
+          f"deals with their lines and history = about {rows / demo_s:,.0f} rows/s "
+          f"({made / demo_s:,.0f} leads/s)")
     print(f"baseline raw sqlite3 executemany, {rows:,} minimal rows: {base_s:.2f} s = "
           f"{rows / base_s:,.0f} rows/s")
     print(f"ratio demo / raw inserts: {demo_s / base_s:.2f}x")

@@ -13,10 +13,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from salesdesk import __version__
+from salesdesk import __version__, cli_forecast
+from salesdesk.cli_reports import REPORT_KINDS as ANALYSIS_REPORTS
+from salesdesk.cli_reports import add_report_arguments, run_report
 from salesdesk.ui.tab_names import TAB_NAMES
 
-IMPORT_KINDS = ("team", "accounts", "products")
+IMPORT_KINDS = ("team", "accounts", "products", "deals")
+REPORT_KINDS = ("team", "pipeline", *ANALYSIS_REPORTS, "forecast")
+SHOWN_PER_LIST = 20
+"""`import` prints at most this many created/updated/skipped lines each (8,800 deals)."""
 
 
 def _db_option(parser: argparse.ArgumentParser, *, sub: bool) -> None:
@@ -52,8 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="print a report")
     _db_option(report, sub=True)
-    report.add_argument("kind", choices=("team",))
+    report.add_argument("kind", choices=REPORT_KINDS)
     report.add_argument("--json", action="store_true", help="print JSON")
+    add_report_arguments(report)              # --by --period --metric --format --out
+    cli_forecast.add_report_forecast(report)  # --as-of, sharing the rest
+    cli_forecast.add_forecast_parser(sub)
     return parser
 
 
@@ -101,30 +109,52 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         print(f"{ws.label} already holds a company; the sample was not imported again.")
     if args.scale:
+        from salesdesk.services.pipeline import ensure_pipeline
         from salesdesk.storage.synthetic import add_synthetic
 
+        ensure_pipeline(ws.uow)  # synthetic deals go into the workspace's own stages
         leads, deals = add_synthetic(ws.engine, args.scale)
         print(f"Added {leads:,} synthetic leads and {deals:,} synthetic deals.")
     print(f"Workspace ready: {ws.label}")
     return 0
 
 
+def _report_lines(report: Any) -> list[str]:
+    """The import report, each list cut to SHOWN_PER_LIST lines (the counts stay whole)."""
+    out = [report.lines()[0]]
+    for verb, items in (("created", report.created), ("updated", report.updated),
+                        ("skipped", report.skipped)):
+        out += [f"  {verb} {x}" for x in items[:SHOWN_PER_LIST]]
+        if len(items) > SHOWN_PER_LIST:
+            out.append(f"  ... and {len(items) - SHOWN_PER_LIST:,} more {verb}")
+    return out + [f"  note: {x}" for x in report.notes]
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from salesdesk.services.import_catalog import import_accounts, import_products
+    from salesdesk.services.import_deals import import_deals
     from salesdesk.services.import_team import import_team
     from salesdesk.storage.files import read_table
 
     table = read_table(args.file)
-    run = {"team": import_team, "accounts": import_accounts, "products": import_products}
+    run = {"team": import_team, "accounts": import_accounts, "products": import_products,
+           "deals": import_deals}
     report = run[args.kind](_open(args.db).uow, table)
-    print("\n".join(report.lines()))
+    print("\n".join(_report_lines(report)))
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    for run in (run_report, cli_forecast.run_report_forecast):
+        code = run(args)
+        if code is not None:
+            return code
+    ws = _open(args.db, create=False)
+    if args.kind == "pipeline":
+        return _report_pipeline(ws, args.json)
     from salesdesk.services.reports import team_report
 
-    data = team_report(_open(args.db, create=False).uow)
+    data = team_report(ws.uow)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -133,6 +163,39 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"{m['name']:<24} {m['role']:<8} {m['team'] or '-':<10} "
               f"{m['manager'] or '-':<22} {', '.join(m['territories']) or '-'}{state}")
     return 0
+
+
+def _report_pipeline(ws: Any, as_json: bool) -> int:
+    """Open stages with count, amount and weighted amount, then the won and lost totals;
+    amounts as exact decimal text."""
+    from salesdesk.storage.pipeline_queries import pipeline_summary
+
+    with ws.engine.connect() as conn:
+        data = pipeline_summary(conn)
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    several = any("pipeline" in s for s in data["stages"])
+    print(f"{'Stage':<28} {'Deals':>7} {'Amount':>18} {'Weighted':>18}")
+    for s in data["stages"]:
+        name = f"{s['pipeline']} / {s['stage']}" if several else s["stage"]
+        print(f"{name:<28} {s['count']:>7,} {_money(s['amount']):>18} "
+              f"{_money(s['weighted_amount']):>18}")
+    for key in ("won", "lost"):
+        total = data[key]
+        print(f"{key.capitalize():<28} {total['count']:>7,} {_money(total['amount']):>18}")
+    return 0
+
+
+def _money(text: str) -> str:
+    """'1234567.50' -> '1,234,567.50'; exact: a weighted amount's sub-cent digits
+    ('1234.125') are shown, never rounded away."""
+    from decimal import Decimal
+
+    value = Decimal(text)
+    exponent = value.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return f"{value:,.{places}f}"
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -191,7 +254,7 @@ def _log_unexpected() -> str:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "demo": cmd_demo, "import": cmd_import, "report": cmd_report,
-    "screenshot": cmd_screenshot}
+    "screenshot": cmd_screenshot, "forecast": cli_forecast.run_forecast}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,6 +25,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("demo", "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "85 of 85 accounts landed" in result.stdout
+    assert "sales_pipeline.csv: 8800 created, 0 updated, 0 skipped" in result.stdout
     return db
 
 
@@ -49,6 +50,14 @@ def test_report_team_json_shows_the_sample_company(demo_db: Path) -> None:
     assert anna["territories"] == ["US Commercial"]
     assert anna["skills"]["products"]  # derived from her won deals in the sample
     assert all(m["active"] for m in members)
+
+
+def test_report_pipeline_shows_the_sample_deals(demo_db: Path) -> None:
+    result = run("report", "pipeline", "--db", str(demo_db))
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()[1:]}
+    assert rows == {"Prospecting": "500", "Engaging": "1,589", "Won": "4,238",
+                    "Lost": "2,473"}
 
 
 def test_demo_twice_does_not_duplicate(demo_db: Path) -> None:

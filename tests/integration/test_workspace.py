@@ -270,10 +270,12 @@ def test_a_sqlite_file_on_a_network_share_is_refused(
 def test_a_workspace_made_at_0001_upgrades_to_the_lead_index(
         open_ws: OpenWs, workspace_url: str, backend: str, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real 0001 -> 0002 upgrade: data kept, index replaced, SQLite backup taken."""
+    """The real upgrade from 0001 to the head: data kept, index replaced, SQLite backup
+    taken."""
     only_0001 = tmp_path / "migrations-0001"
+    later = [f"{n:04d}_*" for n in range(2, 100)]
     shutil.copytree(workspace_module.MIGRATIONS, only_0001,
-                    ignore=shutil.ignore_patterns("__pycache__", "0002_*"))
+                    ignore=shutil.ignore_patterns("__pycache__", *later))
     monkeypatch.setattr(workspace_module, "MIGRATIONS", only_0001)
     old = open_ws()
     assert current_revision(old.engine) == "0001"
@@ -282,7 +284,7 @@ def test_a_workspace_made_at_0001_upgrades_to_the_lead_index(
     monkeypatch.undo()
 
     ws = open_ws()
-    assert current_revision(ws.engine) == SCHEMA_HEAD == "0002"
+    assert current_revision(ws.engine) == SCHEMA_HEAD
     indexes = {i["name"] for i in sa.inspect(ws.engine).get_indexes("leads")}
     assert "ix_leads_owner_status" in indexes and "ix_leads_owner" not in indexes
     with ws.uow() as uow:

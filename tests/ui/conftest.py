@@ -24,6 +24,8 @@ import pytest  # noqa: E402
 def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample company in a workspace file, built once per test session."""
     from salesdesk.services.demo import create_sample_company
+    from salesdesk.services.forecast import freeze_due_snapshots
+    from salesdesk.storage.forecast_queries import SqlForecastSource
     from salesdesk.storage.sample import sample_tables
     from salesdesk.storage.workspace import open_workspace
 
@@ -31,6 +33,9 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workspace = open_workspace(path, create=True)
     try:
         create_sample_company(workspace.uow, sample_tables())
+        # What opening a workspace does first (MainWindow._freeze_forecasts), done once
+        # here rather than in every test's copy.
+        freeze_due_snapshots(SqlForecastSource(workspace.engine))
     finally:
         workspace.close()
     return path

@@ -11,12 +11,19 @@ import enum
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
 
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import DomainError, ValidationError
-from salesdesk.domain.pipeline import ForecastCategory, Outcome, Stage, check_probability
+from salesdesk.domain.pipeline import (
+    ForecastCategory,
+    Outcome,
+    Stage,
+    check_choice,
+    check_probability,
+)
 from salesdesk.domain.validation import check_cents, clean_email, clean_text
 
 CENT = Decimal("0.01")
@@ -48,6 +55,24 @@ def _money(value: Decimal, field: str, *, minimum: Decimal | None = Decimal(0)) 
     if minimum is not None and value < minimum:
         raise ValidationError(f"must be at least {minimum} (got {value})", field=field)
     return value
+
+
+def _day(value: object, field: str) -> None:
+    if value is not None and (isinstance(value, datetime) or not isinstance(value, date)):
+        raise ValidationError(f"'{value}' is not a date", field=field)
+
+
+def _moment(value: object, field: str) -> None:
+    """Moments are timezone-aware: a naive one is ambiguous (and storage refuses it)."""
+    if not isinstance(value, datetime) or value.tzinfo is None \
+            or value.utcoffset() is None:
+        raise ValidationError(f"'{value}' is not a moment with a time zone", field=field)
+
+
+def utc_day(at: datetime) -> date:
+    """The calendar day of a moment, in UTC: the day a move counts on (won_on, lost_on,
+    and the board's close period)."""
+    return at.astimezone(UTC).date()
 
 
 @dataclass(eq=False, kw_only=True)
@@ -89,10 +114,10 @@ class Deal(Entity):
         if self.probability is not None:
             self.probability = check_probability(self.probability, "probability")
         if self.category is not None:
-            self.category = ForecastCategory(self.category)
-        if self.expected_close is not None and not isinstance(self.expected_close, date):
-            raise ValidationError(f"'{self.expected_close}' is not a date",
-                                  field="expected_close")
+            self.category = check_choice(ForecastCategory, self.category, "category")
+        _day(self.expected_close, "expected_close")
+        _day(self.created_on, "created_on")
+        _moment(self.stage_entered_at, "stage_entered_at")
 
     # --- what the deal is worth and where it counts ---------------------------------------
     @property
@@ -123,8 +148,9 @@ class Deal(Entity):
         return self.category
 
     def weighted_amount(self, stage: Stage) -> Decimal:
-        """Amount x probability, exact (not rounded: totals of many deals stay exact)."""
-        return self.amount * self.effective_probability(stage) / 100
+        """Value x probability, exact (not rounded: totals of many deals stay exact), as
+        the board's column totals count it."""
+        return self.value * self.effective_probability(stage) / 100
 
     # --- changes -----------------------------------------------------------------------
     def update(self, **fields: object) -> None:
@@ -146,8 +172,11 @@ class Deal(Entity):
              reopen: bool = False) -> StageChange:
         """Put the deal in `target` at `at`; returns the history entry to store.
 
-        Winning needs the final amount, losing a reason; taking a won or lost deal back
-        to an open stage needs `reopen=True` (the user confirmed)."""
+        Winning needs the final amount, losing a reason; taking a won or lost deal back to
+        an open stage needs `reopen=True` (the user confirmed). Moving it from won to lost
+        or back does not: the amount or the reason asked for is the confirmation. Nothing
+        changes when the move is refused."""
+        _moment(at, "date")
         if current.id != self.stage_id:
             raise ValidationError("the deal is not in the stage given as current",
                                   field="stage")
@@ -160,26 +189,24 @@ class Deal(Entity):
             raise ValidationError(
                 f"{at:%Y-%m-%d %H:%M} is before the deal entered its current stage "
                 f"({self.stage_entered_at:%Y-%m-%d %H:%M})", field="date")
-        if not current.is_open and target.is_open and not reopen:
-            raise ReopenRequired(self.title or self.reference or "the deal", current.outcome)
-        change = StageChange(deal_id=self.id, from_stage_id=self.stage_id,
-                             to_stage_id=target.id, at=at, amount=self.value)
-        self.won_on = self.won_amount = self.lost_on = self.lost_reason_id = None
         if target.outcome is Outcome.WON:
             if won_amount is None:
                 raise ValidationError("winning a deal needs its final amount",
                                       field="won_amount")
-            self.won_amount = _money(won_amount, "won_amount")
-            self.won_on = at.date()
-            change.amount = self.won_amount
+            won_amount = _money(won_amount, "won_amount")
+        elif target.outcome is Outcome.LOST and not lost_reason_id:
+            raise ValidationError("losing a deal needs a reason", field="lost_reason")
+        if not current.is_open and target.is_open and not reopen:
+            raise ReopenRequired(self.title or self.reference or "the deal", current.outcome)
+        self.won_on = self.won_amount = self.lost_on = self.lost_reason_id = None
+        if target.outcome is Outcome.WON:
+            self.won_amount, self.won_on = won_amount, utc_day(at)
         elif target.outcome is Outcome.LOST:
-            if not lost_reason_id:
-                raise ValidationError("losing a deal needs a reason", field="lost_reason")
-            self.lost_reason_id = lost_reason_id
-            self.lost_on = at.date()
+            self.lost_reason_id, self.lost_on = lost_reason_id, utc_day(at)
         self.stage_id = target.id
         self.stage_entered_at = at
-        return change
+        return StageChange(deal_id=self.id, from_stage_id=current.id, to_stage_id=target.id,
+                           at=at, amount=self.value)
 
 
 _FIELDS = ("pipeline_id", "stage_id", "title", "reference", "account_id", "contact_name",
@@ -239,8 +266,9 @@ class DealActivity(Entity):
     done_at: datetime | None = None
 
     def __post_init__(self) -> None:
-        self.kind = ActivityKind(self.kind)
+        self.kind = check_choice(ActivityKind, self.kind, "kind")
         self.subject = clean_text(self.subject, "subject", required=True, max_len=200)
+        _day(self.due_on, "due_on")
 
     @property
     def done(self) -> bool:
@@ -267,6 +295,14 @@ class DealNote(Entity):
 
 
 # --- replay ---------------------------------------------------------------------------
+def history_order(change: StageChange) -> tuple[datetime, bool]:
+    """Sort key of a deal's stage history, oldest first. Changes at the same moment keep
+    the order they were given in (the order they were made), except that the entry that
+    created the deal always comes first (a deal created and moved at once, as imports do).
+    storage.pipeline_queries replays in the same order."""
+    return change.at, change.from_stage_id is not None
+
+
 @dataclass(frozen=True)
 class Timeline:
     """One deal's stage history, oldest first, for replays."""
@@ -276,7 +312,8 @@ class Timeline:
 
     @classmethod
     def of(cls, changes: Iterable[StageChange]) -> Timeline:
-        ordered = sorted(changes, key=lambda c: c.at)
+        """`changes` in the order they were made (ties in time are broken by that order)."""
+        ordered = sorted(changes, key=history_order)
         return cls(tuple(c.at for c in ordered), tuple(c.to_stage_id for c in ordered))
 
     def stage_at(self, when: datetime) -> str | None:
@@ -300,6 +337,17 @@ def days_in_stage(entered: datetime, now: datetime) -> int:
     return max(0, (now - entered).days)
 
 
-def is_rotting(stage: Stage, entered: datetime, now: datetime) -> bool:
+class StageLike(Protocol):
+    """What is_rotting needs of a stage: a domain Stage or a storage StageRow."""
+
+    @property
+    def is_open(self) -> bool: ...
+
+    @property
+    def rotting_days(self) -> int | None: ...
+
+
+def is_rotting(stage: StageLike, entered: datetime, now: datetime) -> bool:
+    """Stale: in an open stage for more whole days than its rotting threshold."""
     return (stage.is_open and stage.rotting_days is not None
             and days_in_stage(entered, now) > stage.rotting_days)

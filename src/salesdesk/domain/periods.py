@@ -105,6 +105,14 @@ _FORMS = (
 
 def parse_period(text: str, fiscal_start: int = 1) -> Period:
     """'2017', '2017-Q3', '2017-07', '2017-W27' or '2017-07-14' as a Period."""
+    try:
+        return _parse(text, fiscal_start)
+    except (ValueError, OverflowError):  # a year date() cannot hold, e.g. 0 or 9999+1
+        raise ValidationError(f"'{text}' is outside the calendar SalesDesk handles",
+                              field="period") from None
+
+
+def _parse(text: str, fiscal_start: int) -> Period:
     cleaned = "".join(str(text).split())
     for pattern, kind in _FORMS:
         m = pattern.match(cleaned)

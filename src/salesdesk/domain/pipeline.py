@@ -5,10 +5,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.validation import clean_text, name_key
+
+E = TypeVar("E", bound=enum.Enum)
 
 
 class ForecastCategory(enum.StrEnum):
@@ -51,12 +54,14 @@ class Stage(Entity):
 
     def __post_init__(self) -> None:
         self.name = clean_text(self.name, "stage", required=True, max_len=40)
-        self.category = ForecastCategory(self.category)
-        self.outcome = Outcome(self.outcome)
+        self.category = check_choice(ForecastCategory, self.category, "category")
+        self.outcome = check_choice(Outcome, self.outcome, "outcome")
         self.probability = check_probability(self.probability, "probability")
-        if self.rotting_days is not None and self.rotting_days < 1:
-            raise ValidationError(f"must be at least 1 day (got {self.rotting_days})",
-                                  field="rotting_days")
+        if self.rotting_days is not None and (
+                isinstance(self.rotting_days, bool) or not isinstance(self.rotting_days, int)
+                or self.rotting_days < 1):
+            raise ValidationError(f"must be a whole number of days, at least 1 (got "
+                                  f"{self.rotting_days})", field="rotting_days")
         if self.outcome is Outcome.WON and (self.probability != 100
                                             or self.category is not ForecastCategory.CLOSED):
             raise ValidationError("a won stage has probability 100 % and category closed",
@@ -69,6 +74,15 @@ class Stage(Entity):
     @property
     def is_open(self) -> bool:
         return self.outcome is Outcome.OPEN
+
+
+def check_choice(enum_cls: type[E], value: object, field: str) -> E:
+    """`value` as a member of `enum_cls`; a value it does not know is a ValidationError."""
+    try:
+        return enum_cls(value)
+    except ValueError:
+        known = ", ".join(str(m.value) for m in enum_cls)
+        raise ValidationError(f"'{value}' is not one of {known}", field=field) from None
 
 
 def check_probability(value: object, field: str) -> int:

@@ -17,6 +17,7 @@ from salesdesk.domain.territories import Criterion, RuleField, Territory, Territ
 from salesdesk.domain.validation import name_key
 from salesdesk.services.common import OpChanges
 from salesdesk.services.import_catalog import import_accounts_into, import_products_into
+from salesdesk.services.import_deals import import_deals_into
 from salesdesk.services.import_team import import_team_into
 from salesdesk.services.imports import ImportReport, TableLike
 from salesdesk.services.territories import EvaluationResult, evaluate_into
@@ -112,18 +113,19 @@ def _skills(uow: UnitOfWork, pipeline: TableLike) -> None:
 
 def create_sample_company(uow_factory: UnitOfWorkFactory,
                           tables: Mapping[str, TableLike]) -> DemoResult:
-    """Import the sample's team, accounts and products, set up territories and skills and
-    land the accounts: all in one unit of work, so a failure leaves the workspace as it
-    was, never half a company."""
+    """Import the sample's team, accounts, products and deals, set up territories and
+    skills and land the accounts: all in one unit of work, so a failure leaves the
+    workspace as it was, never half a company."""
     with uow_factory() as uow:
         reports = (import_team_into(uow, tables["sales_teams"]),
                    import_accounts_into(uow, tables["accounts"]),
-                   import_products_into(uow, tables["products"]))
+                   import_products_into(uow, tables["products"]),
+                   import_deals_into(uow, tables["sales_pipeline"]))
         if not uow.territories.list():
             _territories(uow)
         _skills(uow, tables["sales_pipeline"])
         evaluation = evaluate_into(uow)
         uow.commit()
     changes = OpChanges(members=True, teams=True, accounts=True, products=True,
-                        territories=True, summary="Opened the sample company")
+                        territories=True, deals=True, summary="Opened the sample company")
     return DemoResult(reports, evaluation, changes)

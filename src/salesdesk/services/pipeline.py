@@ -20,8 +20,9 @@ from salesdesk.domain.deals import (
     DealLine,
     DealNote,
     StageChange,
+    utc_day,
 )
-from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.domain.pipeline import (
     DEFAULT_LOST_REASONS,
     DEFAULT_PIPELINE,
@@ -31,6 +32,7 @@ from salesdesk.domain.pipeline import (
     Outcome,
     Pipeline,
     Stage,
+    check_choice,
     check_stages,
 )
 from salesdesk.domain.validation import name_key
@@ -92,7 +94,10 @@ def _label(uow: UnitOfWork, deal: Deal) -> str:
     if deal.title:
         return deal.title
     if deal.account_id:
-        return uow.accounts.get(deal.account_id).name
+        try:
+            return uow.accounts.get(deal.account_id).name
+        except NotFoundError:  # deleted since: the deal keeps a dangling reference
+            pass
     return deal.reference or "deal"
 
 
@@ -151,11 +156,14 @@ def save_stages(uow_factory: UnitOfWorkFactory, pipeline_id: str,
             probe = Stage(pipeline_id=pipeline_id, name=spec.name, position=i,
                           probability=spec.probability, category=spec.category,
                           outcome=spec.outcome, rotting_days=spec.rotting_days)
-            stage = current.pop(spec.id, None) if spec.id else None
-            if stage is None:
+            if spec.id is None:
                 uow.stages.add(probe)
                 kept.append(probe)
                 continue
+            stage = current.pop(spec.id, None)
+            if stage is None:  # removed meanwhile, given twice, or of another pipeline
+                raise NotFoundError(f"stage '{spec.name}' is no longer in {pipeline.name}; "
+                                    "reload the stages and try again")
             if stage.outcome is not probe.outcome and uow.deals.find(stage_id=stage.id):
                 raise ValidationError(f"'{stage.name}' holds deals: its outcome cannot "
                                       "change", field="outcome")
@@ -186,7 +194,8 @@ def add_lost_reason(uow_factory: UnitOfWorkFactory, name: str) -> OpChanges:
         else:
             uow.lost_reasons.add(reason)
         uow.commit()
-        return _deal_changes(f"Added the lost reason {reason.name}")
+        return _deal_changes(f"Added the lost reason {reason.name}",
+                             (existing or reason).id)
 
 
 def retire_lost_reason(uow_factory: UnitOfWorkFactory, reason_id: str) -> OpChanges:
@@ -203,21 +212,32 @@ def _lines(uow: UnitOfWork, deal_id: str) -> list[DealLine]:
     return sorted(uow.deal_lines.find(deal_id=deal_id), key=lambda x: x.position)
 
 
-def _replace_lines(uow: UnitOfWork, deal: Deal, specs: Sequence[LineSpec]) -> None:
-    for old in _lines(uow, deal.id):
-        old.deleted_at = _now()
+def _new_lines(uow: UnitOfWork, deal_id: str, specs: Sequence[LineSpec]) -> list[DealLine]:
+    """The lines `specs` describe, checked (products exist, values valid), not stored."""
     lines = []
     for i, spec in enumerate(specs):
         try:
             uow.products.get(spec.product_id)
-            line = DealLine(deal_id=deal.id, position=i, product_id=spec.product_id,
-                            quantity=spec.quantity, unit_price=spec.unit_price,
-                            discount=spec.discount)
+            lines.append(DealLine(deal_id=deal_id, position=i, product_id=spec.product_id,
+                                  quantity=spec.quantity, unit_price=spec.unit_price,
+                                  discount=spec.discount))
         except ValidationError as exc:
             raise ValidationError(exc.message, field=f"line {i + 1} {exc.field}") from None
+    return lines
+
+
+def _replace_lines(uow: UnitOfWork, deal: Deal, old: Sequence[DealLine],
+                   new: Sequence[DealLine]) -> None:
+    """The deal's lines become `new`; its amount follows them. A change of the lines is a
+    change of the deal: its version goes up even if the amount stays, so a stale copy is
+    refused."""
+    now = _now()
+    for line in old:
+        line.deleted_at = now
+    for line in new:
         uow.deal_lines.add(line)
-        lines.append(line)
-    deal.set_lines(lines)
+    deal.set_lines(new)
+    deal.updated_at = now
 
 
 def line_specs(uow: UnitOfWork, deal_id: str) -> list[LineSpec]:
@@ -225,16 +245,20 @@ def line_specs(uow: UnitOfWork, deal_id: str) -> list[LineSpec]:
             for x in _lines(uow, deal_id)]
 
 
-def _check_refs(uow: UnitOfWork, deal: Deal) -> None:
-    if deal.account_id is not None:
-        uow.accounts.get(deal.account_id)
-    if deal.owner_id is not None:
-        owner = uow.members.get(deal.owner_id)
+def _check_refs(uow: UnitOfWork, fields: Mapping[str, Any]) -> None:
+    """The account and owner among `fields` exist (and the owner has not left). Only the
+    fields being set are checked, so a deal whose owner left can still be edited."""
+    if fields.get("account_id") is not None:
+        uow.accounts.get(fields["account_id"])
+    if fields.get("owner_id") is not None:
+        owner = uow.members.get(fields["owner_id"])
         if not owner.active:
             raise ValidationError(f"{owner.name} has left and cannot own deals",
                                   field="owner")
 
 
+# Reads (which flush pending changes) come before any change in the services below, so a
+# deal is written once per action and its version goes up by one.
 def add_deal(uow_factory: UnitOfWorkFactory, *, stage_id: str | None = None,
              lines: Sequence[LineSpec] = (), now: datetime | None = None,
              **fields: Any) -> DealSaved:
@@ -249,11 +273,14 @@ def add_deal(uow_factory: UnitOfWorkFactory, *, stage_id: str | None = None,
         if not stage.is_open:
             raise ValidationError("a new deal starts in an open stage", field="stage")
         deal = Deal(pipeline_id=stage.pipeline_id, stage_id=stage.id,
-                    created_on=fields.pop("created_on", now.date()), stage_entered_at=now,
-                    **fields)
-        _check_refs(uow, deal)
+                    created_on=fields.pop("created_on", None) or utc_day(now),
+                    stage_entered_at=now, **fields)
+        _check_refs(uow, fields)
+        new_lines = _new_lines(uow, deal.id, lines)
+        deal.set_lines(new_lines)
         uow.deals.add(deal)
-        _replace_lines(uow, deal, lines)
+        for line in new_lines:
+            uow.deal_lines.add(line)
         uow.stage_changes.add(StageChange(deal_id=deal.id, from_stage_id=None,
                                           to_stage_id=stage.id, at=now, amount=deal.amount))
         uow.commit()
@@ -263,18 +290,27 @@ def add_deal(uow_factory: UnitOfWorkFactory, *, stage_id: str | None = None,
 
 def edit_deal(uow_factory: UnitOfWorkFactory, deal_id: str, expected_version: int | None,
               changes: Mapping[str, Any], lines: Sequence[LineSpec] | None = None) -> DealSaved:
-    """Change fields of deals.UPDATABLE_FIELDS and, when `lines` is given, the lines."""
+    """Change fields of deals.UPDATABLE_FIELDS and, when `lines` is given, the lines (the
+    amount then follows them; a deal with lines cannot be given another amount)."""
     with uow_factory() as uow:
         deal = uow.deals.get(deal_id)
         check_version(deal, expected_version, "Deal")
+        old_lines = _lines(uow, deal_id)
+        old_specs = line_specs(uow, deal_id)
+        new_lines = None if lines is None or list(lines) == old_specs else \
+            _new_lines(uow, deal_id, lines)
+        _check_refs(uow, {k: v for k, v in changes.items() if getattr(deal, k, v) != v})
         before: dict[str, Any] = {k: getattr(deal, k) for k in changes}
         deal.update(**changes)
         if lines is not None:
-            before["lines"] = line_specs(uow, deal_id)
-            if not before["lines"]:  # the amount was typed in: undo puts it back
+            before["lines"] = old_specs
+            if not old_specs:  # the amount was typed in: undo puts it back
                 before.setdefault("amount", deal.amount)
-            _replace_lines(uow, deal, lines)
-        _check_refs(uow, deal)
+        if new_lines is not None:
+            _replace_lines(uow, deal, old_lines, new_lines)
+        elif old_specs and deal.amount != before.get("amount", deal.amount):
+            raise ValidationError("the amount is the sum of the deal's lines; change the "
+                                  "lines instead", field="amount")
         uow.commit()
         return DealSaved(_deal_changes(f"Edited {_label(uow, deal)}", deal.id), deal.id,
                          deal.version, before)
@@ -299,8 +335,11 @@ def move_deal(uow_factory: UnitOfWorkFactory, deal_id: str, expected_version: in
         deal = uow.deals.get(deal_id)
         check_version(deal, expected_version, "Deal")
         current, target = uow.stages.get(deal.stage_id), uow.stages.get(stage_id)
-        if lost_reason_id is not None:
-            uow.lost_reasons.get(lost_reason_id)
+        if lost_reason_id is not None and target.outcome is Outcome.LOST:
+            reason = uow.lost_reasons.get(lost_reason_id)
+            if not reason.active:
+                raise ValidationError(f"'{reason.name}' is no longer offered as a lost "
+                                      "reason", field="lost_reason")
         before = {k: getattr(deal, k) for k in MOVE_FIELDS}
         change = deal.move(current, target, at, won_amount=won_amount,
                            lost_reason_id=lost_reason_id, reopen=reopen)
@@ -319,9 +358,15 @@ def undo_move(uow_factory: UnitOfWorkFactory, moved: DealMoved,
     with uow_factory() as uow:
         deal = uow.deals.get(moved.deal_id)
         check_version(deal, expected_version, "Deal")
+        change = uow.stage_changes.get(moved.change_id)
+        later = [c for c in uow.stage_changes.find(deal_id=deal.id)
+                 if c.id != change.id and c.from_stage_id is not None and c.at > change.at]
+        if later or (deal.stage_id, deal.stage_entered_at) != (change.to_stage_id, change.at):
+            # moved again since (by someone else, when no version was given)
+            raise ConflictError("Deal", deal.id, moved.version, deal.version)
         for key, value in moved.before.items():
             setattr(deal, key, value)
-        uow.stage_changes.get(moved.change_id).deleted_at = _now()
+        change.deleted_at = _now()
         uow.commit()
         return DealSaved(_deal_changes(f"Took back the move of {_label(uow, deal)}",
                                        deal.id), deal.id, deal.version)
@@ -343,6 +388,11 @@ def restore_deal(uow_factory: UnitOfWorkFactory, deal_id: str,
     with uow_factory() as uow:
         deal = uow.deals.get_deleted(deal_id)
         check_version(deal, expected_version, "Deal")
+        try:
+            uow.stages.get(deal.stage_id)
+        except NotFoundError:
+            raise ValidationError("the deal's stage was removed since it was deleted",
+                                  field="stage") from None
         deal.deleted_at = None
         uow.commit()
         return DealSaved(_deal_changes(f"Restored {_label(uow, deal)}", deal.id), deal.id,
@@ -365,8 +415,8 @@ def add_activity(uow_factory: UnitOfWorkFactory, deal_id: str, kind: ActivityKin
                  subject: str, due_on: date | None = None) -> ChildSaved:
     with uow_factory() as uow:
         deal = uow.deals.get(deal_id)
-        activity = DealActivity(deal_id=deal.id, kind=ActivityKind(kind), subject=subject,
-                                due_on=due_on)
+        activity = DealActivity(deal_id=deal.id, kind=check_choice(ActivityKind, kind, "kind"),
+                                subject=subject, due_on=due_on)
         uow.activities.add(activity)
         uow.commit()
         return ChildSaved(_deal_changes(f"Planned a {activity.kind.value} on "
@@ -411,3 +461,163 @@ def add_note(uow_factory: UnitOfWorkFactory, deal_id: str, body: str) -> ChildSa
 def lost_reason_by_name(uow: UnitOfWork, name: str) -> LostReason | None:
     key = name_key(name)
     return next((r for r in uow.lost_reasons.list() if name_key(r.name) == key), None)
+
+
+# --- used by the deal dialog ---
+def restore_activity(uow_factory: UnitOfWorkFactory, activity_id: str,
+                     expected_version: int | None) -> ChildSaved:
+    """Undo of remove_activity (and redo of add_activity)."""
+    with uow_factory() as uow:
+        activity = uow.activities.get_deleted(activity_id)
+        check_version(activity, expected_version, "Activity")
+        activity.deleted_at = None
+        uow.commit()
+        return ChildSaved(_deal_changes("Restored an activity", activity.deal_id),
+                          activity.id, activity.version)
+
+
+def remove_note(uow_factory: UnitOfWorkFactory, note_id: str,
+                expected_version: int | None) -> ChildSaved:
+    """Undo of add_note."""
+    with uow_factory() as uow:
+        note = uow.notes.get(note_id)
+        check_version(note, expected_version, "Note")
+        note.deleted_at = _now()
+        uow.commit()
+        return ChildSaved(_deal_changes("Removed a note", note.deal_id), note.id, note.version)
+
+
+def restore_note(uow_factory: UnitOfWorkFactory, note_id: str,
+                 expected_version: int | None) -> ChildSaved:
+    """Redo of add_note."""
+    with uow_factory() as uow:
+        note = uow.notes.get_deleted(note_id)
+        check_version(note, expected_version, "Note")
+        note.deleted_at = None
+        uow.commit()
+        return ChildSaved(_deal_changes("Restored a note", note.deal_id), note.id, note.version)
+
+
+def retire_lost_reason_named(uow_factory: UnitOfWorkFactory, name: str) -> OpChanges:
+    """Undo of add_lost_reason, which returns no id: the reason is found by its name."""
+    with uow_factory() as uow:
+        reason = lost_reason_by_name(uow, name)
+        if reason is None:
+            raise ValidationError(f"'{name}' is not a lost reason", field="lost reason")
+        reason_id = reason.id
+    return retire_lost_reason(uow_factory, reason_id)
+
+
+# --- pipelines ---
+@dataclass(frozen=True)
+class PipelineSaved:
+    changes: OpChanges
+    pipeline_id: str
+    version: int
+    name: str
+    previous_name: str | None = None
+    """The name a rename replaced, so it can be undone."""
+
+    @property
+    def entity_id(self) -> str:
+        return self.pipeline_id
+
+
+def _pipeline_saved(summary: str, pipeline: Pipeline,
+                    previous_name: str | None = None) -> PipelineSaved:
+    return PipelineSaved(_deal_changes(summary, pipeline.id), pipeline.id, pipeline.version,
+                         pipeline.name, previous_name)
+
+
+def _check_unique(uow: UnitOfWork, name: str, pipeline_id: str | None = None) -> None:
+    """No other live pipeline is called `name` (case and spaces aside)."""
+    key = name_key(name)
+    for other in uow.pipelines.list():
+        if other.id != pipeline_id and name_key(other.name) == key:
+            raise ValidationError(f"a pipeline called '{other.name}' exists already",
+                                  field="pipeline")
+
+
+def add_pipeline(uow_factory: UnitOfWorkFactory, name: str,
+                 copy_from: str | None = None) -> PipelineSaved:
+    """A new pipeline with the default stages, or with copies of the stages of the
+    pipeline `copy_from` (names, probabilities, categories, outcomes, rotting days)."""
+    with uow_factory() as uow:
+        pipeline = Pipeline(name=name)
+        _check_unique(uow, pipeline.name)
+        if copy_from is None:
+            stages = [Stage(pipeline_id=pipeline.id, name=n, position=i, probability=p,
+                            category=c, outcome=o, rotting_days=r)
+                      for i, (n, p, c, o, r) in enumerate(DEFAULT_STAGES)]
+        else:
+            uow.pipelines.get(copy_from)
+            stages = [Stage(pipeline_id=pipeline.id, name=s.name, position=i,
+                            probability=s.probability, category=s.category,
+                            outcome=s.outcome, rotting_days=s.rotting_days)
+                      for i, s in enumerate(stages_of(uow, copy_from))]
+        check_stages(stages)
+        if not uow.lost_reasons.list():  # deals lost in it need reasons to choose from
+            for reason in DEFAULT_LOST_REASONS:
+                uow.lost_reasons.add(LostReason(name=reason))
+        uow.pipelines.add(pipeline)
+        for stage in stages:
+            uow.stages.add(stage)
+        uow.commit()
+        return _pipeline_saved(f"Added the pipeline {pipeline.name}", pipeline)
+
+
+def rename_pipeline(uow_factory: UnitOfWorkFactory, pipeline_id: str,
+                    expected_version: int | None, name: str) -> PipelineSaved:
+    with uow_factory() as uow:
+        pipeline = uow.pipelines.get(pipeline_id)
+        check_version(pipeline, expected_version, "Pipeline")
+        cleaned = Pipeline(name=name).name
+        _check_unique(uow, cleaned, pipeline.id)
+        previous = pipeline.name
+        pipeline.name = cleaned
+        uow.commit()
+        return _pipeline_saved(f"Renamed the pipeline {previous} to {cleaned}", pipeline,
+                               previous)
+
+
+def remove_pipeline(uow_factory: UnitOfWorkFactory, pipeline_id: str,
+                    expected_version: int | None) -> PipelineSaved:
+    """Soft-delete the pipeline and its stages (restore_pipeline brings both back).
+    Refused while it holds live deals, won and lost ones included, and for the last
+    pipeline of the workspace."""
+    with uow_factory() as uow:
+        pipeline = uow.pipelines.get(pipeline_id)
+        check_version(pipeline, expected_version, "Pipeline")
+        held = len(uow.deals.find(pipeline_id=pipeline.id))
+        if held:
+            raise ValidationError(f"{pipeline.name} still holds {held} deal(s); move or "
+                                  "delete them before removing the pipeline",
+                                  field="pipeline")
+        if len(uow.pipelines.list()) == 1:
+            raise ValidationError(f"{pipeline.name} is the only pipeline; a workspace "
+                                  "keeps at least one", field="pipeline")
+        stages = stages_of(uow, pipeline.id)
+        now = _now()
+        pipeline.deleted_at = now
+        for stage in stages:  # the same moment tells restore which stages went with it
+            stage.deleted_at = now
+        uow.commit()
+        return _pipeline_saved(f"Removed the pipeline {pipeline.name}", pipeline)
+
+
+def restore_pipeline(uow_factory: UnitOfWorkFactory, pipeline_id: str,
+                     expected_version: int | None) -> PipelineSaved:
+    """Undo of remove_pipeline (and redo of add_pipeline): the pipeline and the stages
+    removed with it come back; stages removed earlier stay removed."""
+    with uow_factory() as uow:
+        pipeline = uow.pipelines.get_deleted(pipeline_id)
+        check_version(pipeline, expected_version, "Pipeline")
+        _check_unique(uow, pipeline.name, pipeline.id)
+        removed_at = pipeline.deleted_at
+        stages = [s for s in uow.stages.list_deleted()
+                  if s.pipeline_id == pipeline.id and s.deleted_at == removed_at]
+        pipeline.deleted_at = None
+        for stage in stages:
+            stage.deleted_at = None
+        uow.commit()
+        return _pipeline_saved(f"Restored the pipeline {pipeline.name}", pipeline)

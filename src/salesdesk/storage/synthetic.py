@@ -3,9 +3,18 @@
 Distributions follow the sample company: sources weighted like a B2B marketing mix,
 statuses like a real funnel, companies/countries/sectors drawn from the workspace's own
 accounts, owners from its active reps, creation times over two years with fewer leads on
-weekends, and deal amounts around each product's list price. Rows are bulk-inserted
-(executemany / COPY) in chunks; the change log gets one "bulk" entry per table stating
-how many rows the generator wrote, instead of a million per-row entries.
+weekends. Deals go into the workspace's first pipeline, through its own stages: each has
+one line (a product at its list price, a quantity and sometimes a discount) giving its
+amount, and a stage history from its creation in the first open stage through the open
+stages it reached to the stage it is in (won or lost for closed deals, with the won
+amount around the line's). Open deals are recent, with an expected close date, so the
+board shows fresh and stale cards. Rows are bulk-inserted (executemany / COPY) in chunks;
+the change log gets one "bulk" entry per table stating how many rows the generator wrote,
+instead of a million per-row entries.
+
+The workspace must have a pipeline already (services.pipeline.ensure_pipeline creates the
+default one; `salesdesk demo` does): stage ids come from the workspace, and storage does
+not call services.
 
 Each run draws from a fresh random seed (the same distributions), so running it again on
 the same workspace adds more rows instead of colliding with the ids of the last run; pass
@@ -14,31 +23,41 @@ the same workspace adds more rows instead of colliding with the ids of the last 
 Speed (a million leads must take well under a minute, see bench/bench_scale.py): each
 chunk is generated column by column with bulk `rng.choices` draws, timestamps are integer
 seconds turned into the stored text through a per-day cache (no per-row datetime objects
-on SQLite), and the SQLite load runs in one transaction that drops the table's secondary
-indexes, inserts each chunk sorted by primary key with a larger page cache, and rebuilds
-the indexes before commit, so readers never see the table without them.
+on SQLite), and storage.bulk_load writes the chunks (deals, their lines and histories
+together) in one transaction per run of a kind.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import uuid
-from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import repeat
 from typing import Any
 
 import sqlalchemy as sa
 
+from salesdesk.storage import pipeline_queries
 from salesdesk.storage import tables as t
+from salesdesk.storage.bulk_load import ProgressFn, Row, write
 
 SOURCES = (("web", 34), ("event", 14), ("referral", 12), ("partner", 10), ("cold call", 9),
            ("email campaign", 13), ("social", 8))
 STATUSES = (("new", 22), ("contacted", 18), ("qualified", 14), ("nurturing", 16),
             ("unqualified", 15), ("converted", 8), ("disqualified", 7))
-STAGES = (("Prospecting", 30), ("Engaging", 30), ("Won", 25), ("Lost", 15))
+OUTCOMES = (("open", 60), ("won", 25), ("lost", 15))
+"""Share of each outcome among the deals `add_synthetic` makes (open ones spread evenly
+over the open stages)."""
+QUANTITIES = ((1, 60), (2, 20), (3, 10), (5, 6), (10, 4))
+DISCOUNTS = ((0, 55), (5, 15), (10, 15), (15, 10), (20, 5))  # percent
+OPEN_SPAN_D = 240
+CLOSED_SPAN_D = 540
+STEP_MEAN_D = 12
+"""Open deals were created in the last OPEN_SPAN_D days, closed ones in the CLOSED_SPAN_D
+days before the last month; a move follows the previous one after STEP_MEAN_D days on
+average."""
 FIRST = ("Ana", "Ben", "Chloé", "David", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jonas",
          "Kenji", "Lena", "Marta", "Noah", "Olga", "Pablo", "Rania", "Sven", "Tara", "Yusuf")
 LAST = ("Almeida", "Becker", "Chen", "Dubois", "Eriksen", "Fischer", "García", "Haddad",
@@ -46,14 +65,8 @@ LAST = ("Almeida", "Becker", "Chen", "Dubois", "Eriksen", "Fischer", "García", 
         "Rossi", "Schmidt", "Tanaka", "Weber")
 # (display name, e-mail local part) for every first x last pair: one draw per lead.
 PEOPLE = tuple((f"{f} {s}", f"{f}.{s}".lower()) for f in FIRST for s in LAST)
-CHUNK = 50_000
 DAY = 86_400
 LEAD_SPAN_S = 730 * DAY
-# SQLite page cache while bulk-loading (KiB, negative = size not pages); the default 2 MB
-# makes every insert into the random-UUID primary key index miss the cache.
-BULK_CACHE_KIB = 65_536
-ProgressFn = Callable[[int, int], None]
-Row = tuple[Any, ...]
 
 
 def _uuids(rng: random.Random, n: int) -> list[str]:
@@ -96,6 +109,12 @@ class _Stamps:
         if not self.sqlite:
             return datetime.fromtimestamp(ts, UTC)
         return f"{self.day(ts // DAY)} {self._clock[ts % DAY]}"
+
+    def moment(self, ts: int) -> Any:
+        """As `at`, but on SQLite exactly the text the ORM writes (with microseconds), so
+        the moments deals are compared on (stage_entered_at, the history) sort and match
+        those written by the app."""
+        return f"{self.at(ts)}.000000" if self.sqlite else self.at(ts)
 
 
 def _context(conn: sa.Connection) -> dict[str, Any]:
@@ -152,126 +171,185 @@ def _lead_chunk(start: int, n: int, ctx: dict[str, Any], rng: random.Random, now
         repeat(actor), repeat(None)))
 
 
-def _deal_chunk(start: int, n: int, ctx: dict[str, Any], rng: random.Random, now_ts: int,
-                actor: str, stamps: _Stamps) -> list[Row]:
-    """Rows `start`..`start + n - 1` in DEAL_COLUMNS order; amounts in cents."""
-    rand, expo, reps = rng.random, rng.expovariate, ctx["reps"]
-    today = now_ts // DAY
-    rows = []
-    for i, stage, (pid, price, _), account, uid in zip(
-            range(start, start + n), _weighted(STAGES, rng, n),
-            rng.choices(ctx["products"], k=n), rng.choices(ctx["accounts"], k=n),
-            _uuids(rng, n), strict=True):
-        engaged = today - 1 - int(rand() * 539)
-        closed = engaged + int(expo(1 / 50)) + 1 if stage in ("Won", "Lost") else None
-        expected = None if closed is not None else engaged + 10 + int(rand() * 110)
-        amount = 0 if stage == "Lost" else round(float(price) * rng.uniform(0.8, 1.15)) * 100
-        created = stamps.at(engaged * DAY)
-        rows.append((uid, 1, f"SYN{i:08d}", account[0], reps[int(rand() * len(reps))], pid,
-                     stage, amount, stamps.day(engaged),
-                     None if expected is None else stamps.day(expected),
-                     None if closed is None else stamps.day(closed), created, created, actor,
-                     None))
-    return rows
+@dataclass(frozen=True)
+class _Pipeline:
+    """The workspace's first pipeline, as the deal generator needs it."""
+
+    id: str
+    open_stages: tuple[str, ...]
+    """Open stage ids in board order."""
+    won: str
+    lost: str
+    lost_reasons: tuple[str, ...]
+
+
+def _pipeline(conn: sa.Connection) -> _Pipeline:
+    pipeline_id = pipeline_queries.default_pipeline_id(conn)
+    if pipeline_id is None:
+        raise ValueError("the workspace has no pipeline yet: create the default one first "
+                         "(services.pipeline.ensure_pipeline; `salesdesk demo` does)")
+    stages = pipeline_queries.stages(conn, pipeline_id)
+    reasons = conn.execute(sa.select(t.lost_reasons.c.id).where(
+        t.lost_reasons.c.deleted_at.is_(None), t.lost_reasons.c.active)
+        .order_by(t.lost_reasons.c.name)).scalars().all()
+    return _Pipeline(pipeline_id, tuple(s.id for s in stages if s.is_open),
+                     next(s.id for s in stages if s.outcome == "won"),
+                     next(s.id for s in stages if s.outcome == "lost"), tuple(reasons))
+
+
+def _round_cents(x: int, divisor: int) -> int:
+    """x / divisor to the nearest whole cent, halves up (x >= 0), in integers."""
+    return (2 * x + divisor) // (2 * divisor)
+
+
+@dataclass
+class _DealRows:
+    """One chunk of deals with their lines and history, in the *_COLUMNS orders."""
+
+    deals: list[Row]
+    lines: list[Row]
+    changes: list[Row]
+
+
+def _deal_path(outcome: str, p: _Pipeline, rng: random.Random, now_ts: int
+               ) -> tuple[list[str], list[int]]:
+    """(stage ids, times) from creation to where the deal is now."""
+    rand, opens = rng.random, p.open_stages
+    if outcome == "open":
+        ts = now_ts - int(OPEN_SPAN_D * DAY * rand() ** 1.3) - 3600
+        path = list(opens[:1 + int(rand() * len(opens))])
+    else:
+        ts = now_ts - 30 * DAY - int(CLOSED_SPAN_D * DAY * rand())
+        path = [*opens[:1 + int(rand() * len(opens))], p.won if outcome == "won" else p.lost]
+    times = [ts]
+    for _ in path[1:]:
+        ts = min(now_ts - 60, ts + 3600 + int(rng.expovariate(1 / (STEP_MEAN_D * DAY))))
+        times.append(ts)
+    return path, times
+
+
+def _deal_chunk(outcomes: list[str], ctx: dict[str, Any], p: _Pipeline, rng: random.Random,
+                now_ts: int, actor: str, stamps: _Stamps) -> _DealRows:
+    """Deals of the given outcomes, each with one line and its stage history; money in
+    cents, discounts in hundredths of a percent."""
+    rand, reps, n = rng.random, ctx["reps"], len(outcomes)
+    out = _DealRows([], [], [])
+    history: list[tuple[str, str | None, str, int, int]] = []
+    for outcome, (pid, price, _), account, uid, line_id, qty, disc in zip(
+            outcomes, rng.choices(ctx["products"], k=n), rng.choices(ctx["accounts"], k=n),
+            _uuids(rng, n), _uuids(rng, n), _weighted_ints(QUANTITIES, rng, n),
+            _weighted_ints(DISCOUNTS, rng, n), strict=True):
+        path, times = _deal_path(outcome, p, rng, now_ts)
+        unit = int(price * 100)
+        amount = _round_cents(unit * qty * (100 - disc), 100)
+        won = _round_cents(amount * int(850 + rand() * 200), 1000) if outcome == "won" \
+            else None
+        closed = stamps.day(times[-1] // DAY) if outcome != "open" else None
+        expected = stamps.day(times[0] // DAY + 20 + int(rand() * 150)) \
+            if outcome == "open" else None
+        reason = rng.choice(p.lost_reasons) if outcome == "lost" and p.lost_reasons else None
+        created = stamps.moment(times[0])
+        out.deals.append((
+            uid, 1, f"SYN-{uid[:8].upper()}", "", p.id, path[-1], account[0], "",
+            reps[int(rand() * len(reps))], amount, expected, stamps.day(times[0] // DAY),
+            stamps.moment(times[-1]), closed if outcome == "won" else None, won,
+            closed if outcome == "lost" else None, reason, "", created, created, actor, None))
+        out.lines.append((line_id, 1, uid, 0, pid, qty, unit, disc * 100, created, created,
+                          actor, None))
+        for i, (stage, ts) in enumerate(zip(path, times, strict=True)):
+            value = won if won is not None and i == len(path) - 1 else amount
+            history.append((uid, path[i - 1] if i else None, stage, ts, value))
+    for cid, (deal_id, src, dst, ts, value) in zip(_uuids(rng, len(history)), history,
+                                                   strict=True):
+        at = stamps.moment(ts)
+        out.changes.append((cid, 1, deal_id, src, dst, at, value, at, at, actor, None))
+    return out
+
+
+def _weighted_ints(pairs: tuple[tuple[int, int], ...], rng: random.Random, n: int
+                   ) -> list[int]:
+    return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs], k=n)
 
 
 LEAD_COLUMNS = ("id", "version", "person_name", "email", "company", "sector", "country", "source",
                 "status", "score", "owner_id", "territory_id", "product_interest",
                 "first_contacted_at", "created_at", "updated_at", "updated_by", "deleted_at")
-DEAL_COLUMNS = ("id", "version", "reference", "account_id", "owner_id", "product_id", "stage",
-                "amount", "engaged_on", "expected_close", "closed_on", "created_at",
-                "updated_at", "updated_by", "deleted_at")
-ChunkFn = Callable[[int, int], list[Row]]
+AUDIT = ("created_at", "updated_at", "updated_by", "deleted_at")
+DEAL_COLUMNS = ("id", "version", "reference", "title", "pipeline_id", "stage_id", "account_id",
+                "contact_name", "owner_id", "amount", "expected_close", "created_on",
+                "stage_entered_at", "won_on", "won_amount", "lost_on", "lost_reason_id",
+                "next_step", *AUDIT)
+LINE_COLUMNS = ("id", "version", "deal_id", "position", "product_id", "quantity", "unit_price",
+                "discount", *AUDIT)
+CHANGE_COLUMNS = ("id", "version", "deal_id", "from_stage_id", "to_stage_id", "at", "amount",
+                  *AUDIT)
+DEAL_TABLES = (("deals", DEAL_COLUMNS), ("deal_lines", LINE_COLUMNS),
+               ("deal_stage_changes", CHANGE_COLUMNS))
+class _Run:
+    """One generator run: its random numbers, clock, stamps and the workspace's data."""
 
+    def __init__(self, engine: sa.Engine, seed: int | None, actor: str):
+        self.engine, self.actor = engine, actor
+        self.rng = random.Random(os.urandom(32) if seed is None else seed)
+        self.now = datetime.now(UTC).replace(microsecond=0)
+        self.now_ts = int(self.now.timestamp())
+        with engine.connect() as conn:
+            self.ctx = _context(conn)
+        self.stamps = _Stamps(engine.dialect.name == "sqlite")
 
-def _write(engine: sa.Engine, table: str, columns: tuple[str, ...], make_chunk: ChunkFn,
-           total: int, progress: ProgressFn | None) -> None:
-    """Insert `total` rows made by `make_chunk(start, n)` in one transaction."""
-    raw = engine.raw_connection()
-    try:
-        load = _sqlite_load if engine.dialect.name == "sqlite" else _copy_load
-        load(raw, table, columns, make_chunk, total, progress)
-    finally:
-        raw.close()  # back to the pool, which rolls back anything left uncommitted
+    def leads(self, n: int, progress: ProgressFn | None) -> None:
+        rng, ctx, now_ts, actor, stamps = self.rng, self.ctx, self.now_ts, self.actor, \
+            self.stamps
+        write(self.engine, (("leads", LEAD_COLUMNS),),
+               lambda start, k: (_lead_chunk(start, k, ctx, rng, now_ts, actor, stamps),),
+               n, progress)
+        self.log({"leads": n})
 
+    def deals(self, outcomes: list[str], progress: ProgressFn | None) -> None:
+        if not outcomes:
+            return
+        with self.engine.connect() as conn:
+            pipeline = _pipeline(conn)
 
-def _sqlite_load(raw: Any, table: str, columns: tuple[str, ...], make_chunk: ChunkFn,
-                 total: int, progress: ProgressFn | None) -> None:
-    cur = raw.cursor()
-    cache = cur.execute("PRAGMA cache_size").fetchone()[0]
-    cur.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    try:
-        if not raw.driver_connection.in_transaction:
-            cur.execute("BEGIN")  # the DROP INDEX below must not autocommit
-        # Small loads keep the indexes: rebuilding them would cost more than it saves.
-        indexes = _drop_indexes(cur, table) if total >= CHUNK else []
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        for chunk in _chunks(make_chunk, total, progress):
-            chunk.sort()  # by id: the primary key index is filled in order, not at random
-            cur.executemany(sql, chunk)
-        for create in indexes:
-            cur.execute(create)
-        raw.commit()
-    finally:
-        cur.execute(f"PRAGMA cache_size={cache}")
-        cur.close()
+        def chunk(start: int, n: int) -> tuple[list[Row], ...]:
+            rows = _deal_chunk(outcomes[start:start + n], self.ctx, pipeline, self.rng,
+                               self.now_ts, self.actor, self.stamps)
+            return rows.deals, rows.lines, rows.changes
 
+        written = write(self.engine, DEAL_TABLES, chunk, len(outcomes), progress)
+        self.log({table: n for (table, _), n in zip(DEAL_TABLES, written, strict=True)})
 
-def _drop_indexes(cur: Any, table: str) -> list[str]:
-    """Drop `table`'s secondary indexes (not the automatic primary key/unique ones) and
-    return the statements that recreate them. Building an index once over sorted keys is
-    much faster than updating it for every inserted row."""
-    found = cur.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                        "tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall()
-    for name, _ in found:
-        cur.execute(f'DROP INDEX "{name}"')
-    return [sql for _, sql in found]
-
-
-def _copy_load(raw: Any, table: str, columns: tuple[str, ...], make_chunk: ChunkFn,
-               total: int, progress: ProgressFn | None) -> None:
-    with raw.cursor() as cur:
-        for chunk in _chunks(make_chunk, total, progress):
-            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for r in chunk:
-                    copy.write_row(r)
-    raw.commit()
-
-
-def _chunks(make_chunk: ChunkFn, total: int,
-            progress: ProgressFn | None) -> Iterator[list[Row]]:
-    """The rows in chunks; reports progress once each chunk has been written."""
-    done = 0
-    while done < total:
-        n = min(CHUNK, total - done)
-        yield make_chunk(done, n)
-        done += n
-        if progress:
-            progress(done, total)
+    def log(self, counts: dict[str, int]) -> None:
+        """One "bulk" change log entry per table written."""
+        with self.engine.begin() as conn:
+            for entity, count in counts.items():
+                conn.execute(sa.insert(t.change_log).values(
+                    id=str(uuid.uuid4()), at=self.now, actor=self.actor, entity=entity,
+                    entity_id=str(uuid.uuid4()), op="bulk",
+                    changes={"rows": [None, count], "generator": [None, "demo --scale"]}))
 
 
 def add_synthetic(engine: sa.Engine, n_leads: int, *, seed: int | None = None,
                   actor: str = "demo", progress: ProgressFn | None = None) -> tuple[int, int]:
-    """Insert `n_leads` leads and `n_leads // 10` deals. Returns (leads, deals). Without a
-    seed, the run is seeded from os.urandom: ids never repeat those of an earlier run."""
-    rng = random.Random(os.urandom(32) if seed is None else seed)
-    now = datetime.now(UTC).replace(microsecond=0)
-    now_ts = int(now.timestamp())
-    with engine.connect() as conn:
-        ctx = _context(conn)
-    stamps = _Stamps(engine.dialect.name == "sqlite")
+    """Insert `n_leads` leads and `n_leads // 10` deals (OUTCOMES: most open). Returns
+    (leads, deals). Without a seed, the run is seeded from os.urandom: ids never repeat
+    those of an earlier run. Deals need a pipeline in the workspace (see the module)."""
+    run = _Run(engine, seed, actor)
     n_deals = n_leads // 10
-    _write(engine, "leads", LEAD_COLUMNS,
-           lambda start, n: _lead_chunk(start, n, ctx, rng, now_ts, actor, stamps), n_leads,
-           progress)
-    _write(engine, "deals", DEAL_COLUMNS,
-           lambda start, n: _deal_chunk(start, n, ctx, rng, now_ts, actor, stamps), n_deals,
-           None)
-    with engine.begin() as conn:
-        for entity, count in (("leads", n_leads), ("deals", n_deals)):
-            conn.execute(sa.insert(t.change_log).values(
-                id=str(uuid.uuid4()), at=now, actor=actor, entity=entity,
-                entity_id=str(uuid.uuid4()), op="bulk",
-                changes=json.loads(json.dumps({"rows": [None, count],
-                                               "generator": [None, "demo --scale"]}))))
+    run.leads(n_leads, progress)
+    run.deals(_weighted(OUTCOMES, run.rng, n_deals), None)
     return n_leads, n_deals
+
+
+def add_synthetic_deals(engine: sa.Engine, n_open: int, n_closed: int, *,
+                        seed: int | None = None, actor: str = "demo",
+                        progress: ProgressFn | None = None) -> int:
+    """Insert `n_open` open deals (spread over the open stages) and `n_closed` won or lost
+    ones, with their lines and histories, e.g. the board benchmark's 10,000 open deals.
+    Returns how many deals were written."""
+    run = _Run(engine, seed, actor)
+    outcomes = ["open"] * n_open + _weighted(OUTCOMES[1:], run.rng, n_closed)
+    run.rng.shuffle(outcomes)
+    run.deals(outcomes, progress)
+    return len(outcomes)
+

@@ -220,6 +220,29 @@ deal_notes = _business(
 )
 sa.Index("ix_deal_notes_deal", deal_notes.c.deal_id)
 
+# Forecasts frozen at the start of each period ("auto") and managers' calls ("call"), so that
+# forecast against actual stays exact after the pipeline moves on (issue 6). `figures` maps
+# each method to an exact decimal string; `deals` is the compact per-deal contribution
+# table (services.forecast.snapshot_deals).
+forecast_snapshots = _business(
+    "forecast_snapshots",
+    sa.Column("period", sa.String(20), nullable=False),
+    sa.Column("period_kind", sa.String(10), nullable=False),
+    sa.Column("scope_kind", sa.String(10), nullable=False),
+    sa.Column("scope_id", UUID),
+    sa.Column("as_of", UTCDateTime, nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("figures", sa.JSON, nullable=False),
+    sa.Column("adjustment", Money),
+    sa.Column("comment", sa.Text, nullable=False, server_default=""),
+    sa.Column("deals", sa.JSON, nullable=False),
+    # "period|scope_kind|scope_id" for an auto snapshot, NULL for a call: each period and
+    # scope is frozen once, even by two clients opening a shared workspace at once.
+    sa.Column("auto_key", sa.String(80), unique=True),
+)
+sa.Index("ix_forecast_snapshots_period", forecast_snapshots.c.period,
+         forecast_snapshots.c.scope_kind, forecast_snapshots.c.kind)
+
 change_log = sa.Table(
     "change_log", metadata,
     sa.Column("id", UUID, primary_key=True),

@@ -181,10 +181,12 @@ def import_file(window: MainWindow, kind: str) -> None:
 
     def job(_job: Any) -> Any:
         from salesdesk.services.import_catalog import import_accounts, import_products
+        from salesdesk.services.import_deals import import_deals
         from salesdesk.services.import_team import import_team
         from salesdesk.storage.files import read_table
 
-        run = {"team": import_team, "accounts": import_accounts, "products": import_products}
+        run = {"team": import_team, "accounts": import_accounts, "products": import_products,
+               "deals": import_deals}
         return run[kind](uow, read_table(path), progress=_job.progress)
 
     def failed(exc: BaseException) -> None:

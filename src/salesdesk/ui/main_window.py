@@ -29,7 +29,7 @@ from salesdesk import __version__
 from salesdesk.ui import actions
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.empty_state import EmptyStateTab
-from salesdesk.ui.ops import Ops
+from salesdesk.ui.ops import Ops, user_message
 from salesdesk.ui.settings import UiSettings
 from salesdesk.ui.tab_names import TAB_NAMES
 from salesdesk.ui.workspace_state import WorkspaceStateTab
@@ -101,7 +101,23 @@ class MainWindow(QMainWindow):
             previous.close()
         self._check_empty()
         self._load_current_tab()
+        self._freeze_forecasts(workspace)
         self.sig_workspace_opened.emit(workspace.label)
+
+    def _freeze_forecasts(self, workspace: Workspace) -> None:
+        """Freeze the forecasts of periods that started since the workspace was last
+        open (services.forecast.freeze_due_snapshots), after the first tab's read; once
+        per period, so usually one query."""
+        def job(_job: Any) -> Any:
+            from salesdesk.services.forecast import freeze_due_snapshots
+            from salesdesk.storage.forecast_queries import SqlForecastSource
+
+            return freeze_due_snapshots(SqlForecastSource(workspace.engine))
+
+        self.ops.run(job, on_done=lambda _result: None,
+                     on_error=lambda exc: self.statusBar().showMessage(
+                         self.tr("Forecast snapshots were not frozen: {0}").format(
+                             user_message(exc)), 8000))
 
     def _replace_tabs(self, tabs: list[tuple[str, QWidget]]) -> None:
         current = self.tabs.currentIndex()
@@ -117,14 +133,16 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
 
     def _show_without_workspace(self) -> None:
-        self.state_tabs = [WorkspaceStateTab(), WorkspaceStateTab()]
+        self.state_tabs = [WorkspaceStateTab() for _name in ("team", "territories",
+                                                            "pipeline")]
         for state in self.state_tabs:
             state.open_button.clicked.connect(lambda: actions.open_workspace_file(self))
             state.new_button.clicked.connect(lambda: actions.new_workspace(self))
             state.sample_button.clicked.connect(lambda: actions.open_sample_company(self))
-        self._replace_tabs([(self.tr("Team"), self.state_tabs[0]),
-                            (self.tr("Territories"), self.state_tabs[1]),
-                            *self._later_tabs()])
+        team, territories, pipeline = self.state_tabs
+        self._replace_tabs([(self.tr("Team"), team), (self.tr("Territories"), territories),
+                            self._leads_tab(), (self.tr("Pipeline"), pipeline),
+                            self._forecast_tab()])
         for action in self._workspace_actions:
             action.setEnabled(False)
         self.show_opening("")
@@ -151,29 +169,32 @@ class MainWindow(QMainWindow):
         self.sig_workspace_failed.emit(message)
 
     def _make_tabs(self, ctx: UiContext) -> list[tuple[str, QWidget]]:
+        from salesdesk.ui.forecast_tab import ForecastTab
+        from salesdesk.ui.pipeline_tab import PipelineTab
         from salesdesk.ui.team_tab import TeamTab
         from salesdesk.ui.territories_tab import TerritoriesTab
 
         self.team_tab = TeamTab(ctx)
         self.territories_tab = TerritoriesTab(ctx)
+        self.pipeline_tab = PipelineTab(ctx)
+        self.forecast_tab = ForecastTab(ctx)
         return [(self.tr("Team"), self.team_tab),
                 (self.tr("Territories"), self.territories_tab),
-                *self._later_tabs()]
+                self._leads_tab(),
+                (self.tr("Pipeline"), self.pipeline_tab),
+                (self.tr("Forecast"), self.forecast_tab)]
 
-    def _later_tabs(self) -> list[tuple[str, QWidget]]:
-        return [
-            (self.tr("Leads"), EmptyStateTab(self.tr("Lead board — not yet"), self.tr(
-                "Leads will arrive here: import from marketing, sort into segments, score, "
-                "and route each lead to the rep whose skills fit it. This part of SalesDesk "
-                "has not been built yet."))),
-            (self.tr("Pipeline"), EmptyStateTab(self.tr("Pipeline — not yet"), self.tr(
-                "Deals will move through stages on a kanban board here, with stale deals, "
-                "wins and losses. This part of SalesDesk has not been built yet."))),
-            (self.tr("Forecast"), EmptyStateTab(self.tr("Forecast — not yet"), self.tr(
-                "Forecasts for the week, month and quarter, their history and accuracy, and "
-                "the analysis that finds where deals leak will live here. This part of "
-                "SalesDesk has not been built yet."))),
-        ]
+    def _leads_tab(self) -> tuple[str, QWidget]:
+        return (self.tr("Leads"), EmptyStateTab(self.tr("Lead board — not yet"), self.tr(
+            "Leads will arrive here: import from marketing, sort into segments, score, "
+            "and route each lead to the rep whose skills fit it. This part of SalesDesk "
+            "has not been built yet.")))
+
+    def _forecast_tab(self) -> tuple[str, QWidget]:
+        """While no workspace is open (the ForecastTab needs one)."""
+        return (self.tr("Forecast"), EmptyStateTab(self.tr("Forecast"), self.tr(
+            "Open a workspace to see what will close this week, month and quarter, how "
+            "past forecasts compared with what was won, and where deals leak.")))
 
     def tab_widget(self, name: str) -> QWidget:
         widget = self.tabs.widget(TAB_NAMES.index(name))
@@ -235,7 +256,8 @@ class MainWindow(QMainWindow):
         imports = file_menu.addMenu(self.tr("&Import"))
         for kind, label in (("team", self.tr("Team members…")),
                             ("accounts", self.tr("Accounts…")),
-                            ("products", self.tr("Products…"))):
+                            ("products", self.tr("Products…")),
+                            ("deals", self.tr("Deals…"))):
             imports.addAction(self._action(label, lambda _=False, k=kind:
                                            actions.import_file(self, k)))
         exports = file_menu.addMenu(self.tr("&Export"))

@@ -1,0 +1,90 @@
+"""Render the Forecast tab and each of its charts offscreen, from the sample company.
+
+    python docs/forecast_screenshots.py    # writes docs/forecast*.png
+
+The sample company's deals close from 2017-03 to 2017-12: the tab shows 2017-Q4 as of
+1 Oct 2017 (the forecast made as the quarter began) with the deals behind the "slipped"
+step of the waterfall listed in the drill-down panel. The whole window is 1400 x 900 like
+the README's other screenshots; each chart is rendered on its own, with its title, from
+a larger window so that it reads well in the README.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+DOCS = Path(__file__).resolve().parent
+SIZE = (1400, 900)
+CHART_SIZE = (1800, 1100)
+PERIOD, AS_OF = "2017-Q4", date(2017, 10, 1)
+CHARTS = {"series": "forecast-series.png", "waterfall": "forecast-waterfall.png",
+          "funnel": "forecast-funnel.png", "leaderboard": "forecast-leaderboard.png"}
+
+
+def main() -> None:
+    from salesdesk.app import application
+    from salesdesk.services.demo import create_sample_company
+    from salesdesk.storage.sample import sample_tables
+    from salesdesk.storage.workspace import open_workspace
+
+    application()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "sample.sqlite"
+        workspace = open_workspace(db, create=True)
+        try:
+            create_sample_company(workspace.uow, sample_tables())
+        finally:
+            workspace.close()
+        window = open_window(db)
+        try:
+            render(window)
+        finally:
+            window.close()
+
+
+def open_window(db: Path) -> Any:
+    from PySide6.QtCore import QSettings
+
+    from salesdesk.storage.workspace import open_workspace
+    from salesdesk.ui.main_window import MainWindow
+    from salesdesk.ui.settings import UiSettings
+
+    settings = UiSettings(QSettings(str(db.with_suffix(".ini")), QSettings.Format.IniFormat))
+    window = MainWindow(open_workspace(db), settings)
+    window.resize(*SIZE)
+    window.show()
+    window.show_tab("forecast")
+    window.settle(300_000)
+    tab = window.forecast_tab
+    tab.pickers.choose(PERIOD, "company", None, AS_OF)
+    window.settle(300_000)
+    assert tab.view is not None and tab.view.request.period == PERIOD, tab.status.text()
+    return window
+
+
+def render(window: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    tab = window.forecast_tab
+    wf = tab.view.waterfall
+    slipped = next(i for i, s in enumerate(wf.steps) if s.part == "slipped")
+    tab.drill(f"waterfall|{slipped}")
+    window.settle()
+    QCoreApplication.processEvents()
+    window.grab().save(str(DOCS / "forecast.png"))
+    print(f"wrote {DOCS / 'forecast.png'}")
+    window.resize(*CHART_SIZE)
+    window.settle()
+    QCoreApplication.processEvents()
+    for name, file in CHARTS.items():
+        tab.panels[name].image().save(str(DOCS / file))
+        print(f"wrote {DOCS / file}")
+
+
+if __name__ == "__main__":
+    main()

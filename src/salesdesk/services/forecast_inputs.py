@@ -1,0 +1,209 @@
+"""What the forecast actions share: moments, periods and scopes from what the user typed,
+the data read once for a forecast moment (`ForecastData`), and turning the engine's
+`Forecast` into a `ForecastResult` with labelled deals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+
+from salesdesk.domain.errors import NotFoundError, ValidationError
+from salesdesk.domain.forecast import (
+    COMPANY,
+    ClosedHistory,
+    DealState,
+    Forecast,
+    LearnedRates,
+    Method,
+    Scope,
+    ScopeKind,
+    forecast,
+    learn_rates,
+)
+from salesdesk.domain.periods import Period, parse_period
+from salesdesk.domain.validation import name_key
+from salesdesk.services.forecast_records import (
+    CONTRIBUTION_KEYS,
+    ZERO,
+    ForecastDeal,
+    ForecastResult,
+    ForecastSource,
+    ScopeSpec,
+)
+
+Choice = tuple[str, str, str, str | None]
+
+
+def midnight(day: date) -> datetime:
+    """The start of a day, 00:00 UTC: the moment a day's forecast is made at."""
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def moment_of(as_of: date | datetime | None) -> datetime | None:
+    """A forecast moment: a day counts from its 00:00 UTC; None stays None (now, live)."""
+    if as_of is None or isinstance(as_of, datetime):
+        if as_of is not None and (as_of.tzinfo is None or as_of.utcoffset() is None):
+            raise ValidationError(f"'{as_of}' is not a moment with a time zone",
+                                  field="as_of")
+        return as_of
+    return midnight(as_of)
+
+
+def day_of(moment: datetime | None) -> date:
+    return (moment or now_utc()).astimezone(UTC).date()
+
+
+def parse_day(text: str) -> date:
+    """'2017-07-01' as a date; a clear error otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(f"'{text}' is not a date; write it as YYYY-MM-DD",
+                              field="as_of") from None
+
+
+def period_named(source: ForecastSource, name: str) -> Period:
+    return parse_period(name, source.fiscal_start())
+
+
+# --- scopes -------------------------------------------------------------------------------
+def resolve_scope(choices: Sequence[Choice], spec: ScopeSpec) -> tuple[Scope, str, str | None]:
+    """The engine's Scope, a label and the id of what the user named (an id or a name,
+    case- and space-insensitive); a territory covers its children."""
+    if spec.kind == "company":
+        return COMPANY, "Company", None
+    ref = spec.ref or ""
+    mine = [c for c in choices if c[0] == spec.kind]
+    found = [c for c in mine if c[1] == ref] or [c for c in mine
+                                                   if name_key(c[2]) == name_key(ref)]
+    if not found:
+        known = ", ".join(c[2] for c in mine[:8]) or "none yet"
+        raise NotFoundError(f"no {spec.kind} is named '{ref}' (known: {known})")
+    if len(found) > 1:
+        raise ValidationError(f"{len(found)} {spec.kind}s are named '{ref}'; give the id "
+                              "instead", field="scope")
+    kind, chosen, name, _ = found[0]
+    ids = _with_children(mine, chosen) if kind == "territory" else {chosen}
+    return Scope(ScopeKind(kind), frozenset(ids)), name, chosen
+
+
+def stored_scope(choices: Sequence[Choice], kind: str, scope_id: str | None) -> Scope:
+    """The scope a snapshot was stored for (its team or territory may be gone since)."""
+    if kind == "company" or scope_id is None:
+        return COMPANY
+    try:
+        return resolve_scope(choices, ScopeSpec(kind, scope_id))[0]
+    except NotFoundError:
+        return Scope(ScopeKind(kind), frozenset({scope_id}))
+
+
+def _with_children(territories: Sequence[Choice], root: str) -> set[str]:
+    children: dict[str | None, list[str]] = {}
+    for _, tid, _, parent in territories:
+        children.setdefault(parent, []).append(tid)
+    found, todo = set(), [root]
+    while todo:
+        tid = todo.pop()
+        if tid not in found:
+            found.add(tid)
+            todo += children.get(tid, [])
+    return found
+
+
+# --- what a forecast moment reads ---------------------------------------------------------
+@dataclass(frozen=True)
+class ForecastData:
+    """Everything read for forecasts as of one moment. Forecasts of other periods and
+    scopes from it are pure computation (no database): keep it to re-scope quickly."""
+
+    moment: datetime | None
+    """None: now (the deals' live columns)."""
+    as_of: date
+    fiscal_start: int
+    states: Sequence[DealState]
+    history: ClosedHistory
+    rates: LearnedRates
+    choices: Sequence[Choice]
+
+    def forecast(self, period: Period, scope: Scope, trials: int | None = None) -> Forecast:
+        extra = {} if trials is None else {"trials": trials}
+        return forecast(self.states, period, self.moment or self.as_of, scope=scope,
+                        history=self.history, rates=self.rates,
+                        fiscal_start=self.fiscal_start, **extra)
+
+
+def load_data(source: ForecastSource, as_of: date | datetime | None = None,
+              history: ClosedHistory | None = None) -> ForecastData:
+    """Read the deals as they stood at `as_of` (None: now) and the closed deals before."""
+    moment = moment_of(as_of)
+    day = day_of(moment)
+    history = history if history is not None else source.closed_history(moment)
+    return ForecastData(moment=moment, as_of=day, fiscal_start=source.fiscal_start(),
+                        states=source.deal_states(moment), history=history,
+                        rates=learn_rates(history, moment or day),
+                        choices=source.scope_choices())
+
+
+# --- results ------------------------------------------------------------------------------
+_PARTS = {"closed_won": Method.CLOSED_WON, "weighted": Method.WEIGHTED,
+          "weighted_default": Method.WEIGHTED_DEFAULT, "commit": Method.COMMIT,
+          "best_case": Method.BEST_CASE, "historical": Method.HISTORICAL,
+          "run_rate": Method.RUN_RATE}
+
+
+def parts_by_deal(f: Forecast) -> dict[str, dict[str, Decimal]]:
+    """deal id -> figure key -> its part, so that each CONTRIBUTION_KEYS figure is the sum
+    of the parts (run-rate deals count in historical too: it includes the run rate)."""
+    table: dict[str, dict[str, Decimal]] = {}
+    for key, method in _PARTS.items():
+        for c in f.figure(method).deals:
+            row = table.setdefault(c.deal_id, {})
+            row[key] = row.get(key, ZERO) + c.value
+            if key == "run_rate":
+                row["historical"] = row.get("historical", ZERO) + c.value
+    return table
+
+
+def deal_amounts(f: Forecast) -> dict[str, tuple[Decimal, bool]]:
+    """deal id -> (the amount its parts are of, whether it is a past run-rate deal)."""
+    amounts = {c.deal_id: (c.amount, True) for c in f.run_rate.deals}
+    for method in (Method.PIPELINE, Method.CLOSED_WON, Method.HISTORICAL, Method.WEIGHTED):
+        amounts.update((c.deal_id, (c.amount, False)) for c in f.figure(method).deals)
+    return amounts
+
+
+def make_result(f: Forecast, spec: ScopeSpec, label: str,
+                labels: Mapping[str, tuple[str, str]]) -> ForecastResult:
+    parts = parts_by_deal(f)
+    amounts = deal_amounts(f)
+    deals = [ForecastDeal(deal_id, *labels.get(deal_id, (deal_id[:8], "")),
+                          amounts[deal_id][0],
+                          {k: row[k] for k in CONTRIBUTION_KEYS if k in row},
+                          past=amounts[deal_id][1])
+             for deal_id, row in parts.items()]
+    deals.sort(key=lambda d: (d.past, -d.part("weighted"), -d.part("historical"), d.label))
+    mc = f.monte_carlo
+    return ForecastResult(
+        period=f.period.name, period_kind=f.period.kind.value, start=f.period.start,
+        end=f.period.end, scope=str(spec), scope_label=label, as_of=f.as_of,
+        closed_won=f.closed_won.total, weighted=f.weighted.total,
+        weighted_default=f.weighted_default.total, commit=f.commit.total,
+        best_case=f.best_case.total, pipeline=f.pipeline.total,
+        historical=f.value(Method.HISTORICAL), run_rate=f.run_rate.total, p10=mc.p10,
+        p50=mc.p50, p90=mc.p90, deals=tuple(deals))
+
+
+def figures_of(f: Forecast) -> dict[str, Decimal]:
+    """The SNAPSHOT_KEYS figures of a forecast."""
+    mc = f.monte_carlo
+    return {"closed_won": f.closed_won.total, "weighted": f.weighted.total,
+            "weighted_default": f.weighted_default.total, "commit": f.commit.total,
+            "best_case": f.best_case.total, "pipeline": f.pipeline.total,
+            "historical": f.value(Method.HISTORICAL), "run_rate": f.run_rate.total,
+            "p10": mc.p10, "p50": mc.p50, "p90": mc.p90}
