@@ -84,6 +84,22 @@ def render(window: Any) -> None:
     for name, file in CHARTS.items():
         tab.panels[name].image().save(str(DOCS / file))
         print(f"wrote {DOCS / file}")
+    render_history(window)
+
+
+def render_history(window: Any) -> None:
+    """The History… window of the company: its stored forecasts against what was won, and
+    every method's accuracy from the backtest (both read on the worker)."""
+    from PySide6.QtCore import QCoreApplication
+
+    tab = window.forecast_tab
+    tab.show_history()
+    window.settle(300_000)
+    QCoreApplication.processEvents()
+    dialog = tab.history_dialog
+    dialog.grab().save(str(DOCS / "forecast-history.png"))
+    print(f"wrote {DOCS / 'forecast-history.png'}")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -94,7 +94,7 @@ def render_big_pipeline(db: Path) -> None:
     from PySide6.QtCore import QSettings
 
     from salesdesk.app import application
-    from salesdesk.services.pipeline import ensure_pipeline
+    from salesdesk.services.pipeline_setup import ensure_pipeline
     from salesdesk.storage.synthetic import add_synthetic_deals
     from salesdesk.storage.workspace import open_workspace
     from salesdesk.ui.main_window import MainWindow

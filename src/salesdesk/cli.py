@@ -109,7 +109,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         print(f"{ws.label} already holds a company; the sample was not imported again.")
     if args.scale:
-        from salesdesk.services.pipeline import ensure_pipeline
+        from salesdesk.services.pipeline_setup import ensure_pipeline
         from salesdesk.storage.synthetic import add_synthetic
 
         ensure_pipeline(ws.uow)  # synthetic deals go into the workspace's own stages

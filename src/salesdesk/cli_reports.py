@@ -18,18 +18,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from salesdesk.domain.analysis import METRICS
 from salesdesk.domain.errors import ValidationError
 
 if TYPE_CHECKING:
-    from salesdesk.storage import analysis_queries as aq
+    from salesdesk.storage import analysis_rows as ar
     from salesdesk.storage.report_export import Column, Sheet
 
 REPORT_KINDS = ("funnel", "winloss", "leaderboard", "sources")
 # Kept in step with analysis_queries (a test checks), so that building the parser does not
 # load SQLAlchemy.
 DIMENSIONS = ("member", "team", "territory", "product", "source", "segment")
-METRICS = ("won_amount", "won_count", "win_rate", "avg_deal", "cycle_days", "velocity",
-           "activities")
 FORMATS = ("table", "json", "csv", "xlsx")
 TEXT_WIDTH = 60
 """Longer text (feedback notes) is cut in the text table; JSON, CSV and XLSX keep it."""
@@ -146,7 +145,7 @@ def _sheet(title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]])
     return Sheet(title, tuple(columns), tuple(tuple(r) for r in rows))
 
 
-def _funnel(rows: list[aq.FunnelRow]) -> tuple[dict[str, Any], list[Sheet]]:
+def _funnel(rows: list[ar.FunnelRow]) -> tuple[dict[str, Any], list[Sheet]]:
     data = {"rows": [{"key": r.key, "won": r.won, "lost": r.lost, "open": r.open,
                       "win_rate": r.win_rate, "won_amount": str(r.won_amount),
                       "stages": r.stage_counts} for r in rows]}
@@ -181,11 +180,11 @@ METRIC_COLUMNS: tuple[tuple[str, str, Callable[[Any], Any]], ...] = (
 """A metrics row's figures: (name, column kind, getter), in JSON and table order."""
 
 
-def _metrics_json(r: aq.MetricsRow) -> dict[str, Any]:
+def _metrics_json(r: ar.MetricsRow) -> dict[str, Any]:
     return {name: _text(get(r)) for name, _, get in METRIC_COLUMNS}
 
 
-def _win_loss(report: aq.WinLossReport) -> tuple[dict[str, Any], list[Sheet]]:
+def _win_loss(report: ar.WinLossReport) -> tuple[dict[str, Any], list[Sheet]]:
     data = {
         "by": report.by, "period": _period_name(report.period),
         "rows": [{"key": r.key, **_metrics_json(r)} for r in report.rows],
@@ -219,7 +218,7 @@ def _win_loss(report: aq.WinLossReport) -> tuple[dict[str, Any], list[Sheet]]:
     return data, sheets
 
 
-def _leaderboard(rows: list[aq.LeaderRow], metric: str, by: str, period: Any
+def _leaderboard(rows: list[ar.LeaderRow], metric: str, by: str, period: Any
                  ) -> tuple[dict[str, Any], list[Sheet]]:
     kinds = {n: k for n, k, _ in METRIC_COLUMNS} | {"won_count": "int", "activities": "int"}
     data = {"metric": metric, "by": by, "period": _period_name(period),
@@ -239,7 +238,7 @@ SOURCE_COLUMNS = (("source", "text"), ("leads", "int"), ("converted", "int"),
                   ("lost", "int"), ("win_rate", "rate"), ("won_amount", "money"))
 
 
-def _sources(rows: list[aq.SourceRow], period: Any) -> tuple[dict[str, Any], list[Sheet]]:
+def _sources(rows: list[ar.SourceRow], period: Any) -> tuple[dict[str, Any], list[Sheet]]:
     data = {"period": _period_name(period),
             "rows": [{n: _text(getattr(r, n)) for n, _ in SOURCE_COLUMNS} for r in rows]}
     return data, [_sheet("Lead sources", [_col(n, k) for n, k in SOURCE_COLUMNS],

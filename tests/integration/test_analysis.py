@@ -26,8 +26,10 @@ from salesdesk.domain.members import Member, Team
 from salesdesk.domain.periods import containing, parse_period
 from salesdesk.domain.territories import Territory
 from salesdesk.services import pipeline as pl
+from salesdesk.services import pipeline_setup as ps
 from salesdesk.storage import analysis_queries as aq
 from salesdesk.storage import tables as t
+from salesdesk.storage.analysis_rows import FunnelRow
 from salesdesk.storage.workspace import Workspace
 
 Q1_2017 = parse_period("2017-Q1")
@@ -63,10 +65,10 @@ def _setup(ws: Workspace) -> dict[str, str]:
                           "beta": "accounts"}.get(key, "products")).add(entity)
             ids[key] = entity.id
         uow.commit()
-    pl.ensure_pipeline(ws.uow)
+    ps.ensure_pipeline(ws.uow)
     with ws.uow() as uow:
         pipeline = uow.pipelines.list()[0]
-        for s in pl.stages_of(uow, pipeline.id):
+        for s in ps.stages_of(uow, pipeline.id):
             ids[s.name] = s.id
         for name in ("Price", "Competitor"):
             reason = uow.lost_reasons.by_name(name)
@@ -153,7 +155,7 @@ def conn(company: Company) -> Iterator[sa.Connection]:
         yield c
 
 
-def brief(rows: list[aq.FunnelRow]) -> dict[str, tuple[Any, ...]]:
+def brief(rows: list[FunnelRow]) -> dict[str, tuple[Any, ...]]:
     return {r.key: (r.won, r.lost, r.open, r.win_rate, r.won_amount) for r in rows}
 
 

@@ -16,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 import salesdesk.services.pipeline as pl
+import salesdesk.services.pipeline_setup as ps
 from salesdesk.domain.accounts import Account
 from salesdesk.domain.deals import StageChange, Timeline, utc_day
 from salesdesk.domain.members import Member, Team
@@ -43,7 +44,7 @@ class Company:
 
     def reason(self, name: str) -> str:
         with self.ws.uow() as uow:
-            found = pl.lost_reason_by_name(uow, name)
+            found = ps.lost_reason_by_name(uow, name)
             assert found is not None
             return found.id
 
@@ -88,7 +89,7 @@ def co(ws: Workspace) -> Company:
             uow.session.add(e)
         uow.commit()
     co.ids = {e.name: e.id for e in (north, south, ann, bob, cy, east, west, acme, globex)}
-    pl.ensure_pipeline(ws.uow)
+    ps.ensure_pipeline(ws.uow)
     with ws.engine.connect() as conn:
         co.stages = {s.name: s.id for s in pq.stages(conn, pq.default_pipeline_id(conn))}
     return co

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import salesdesk.services.pipeline as pl
+import salesdesk.services.pipeline_setup as ps
 from salesdesk.domain.accounts import Account
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.pipeline import ForecastCategory
@@ -48,7 +49,7 @@ class Book:
 
     def reason(self, name: str) -> str:
         with self.ws.uow() as uow:
-            found = pl.lost_reason_by_name(uow, name)
+            found = ps.lost_reason_by_name(uow, name)
             assert found is not None
             return found.id
 
@@ -78,7 +79,7 @@ def book(workspace_url: str) -> Iterator[Book]:
         uow.commit()
     b = Book(ws, SqlForecastSource(ws.engine, actor="tester"),
              {e.name: e.id for e in entities})
-    pl.ensure_pipeline(ws.uow)
+    ps.ensure_pipeline(ws.uow)
     with ws.engine.connect() as conn:
         b.stages = {s.name: s.id for s in pq.stages(conn, pq.default_pipeline_id(conn))}
     for name, stage, fields in (

@@ -15,6 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 import salesdesk.services.pipeline as pl
+import salesdesk.services.pipeline_setup as ps
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.deals import StageChange, Timeline
 from salesdesk.domain.errors import ConcurrentEditError, ConflictError
@@ -45,7 +46,7 @@ class Company:
 
     def reason(self, name: str) -> str:
         with self.ws.uow() as uow:
-            found = pl.lost_reason_by_name(uow, name)
+            found = ps.lost_reason_by_name(uow, name)
             assert found is not None
             return found.id
 
@@ -107,7 +108,7 @@ def co(ws: Workspace) -> Company:
         uow.commit()
     for e in (north, south, ann, bob, cy, east, west, acme, globex, initech, gtx, mg, zen):
         co.ids[e.name] = e.id
-    pl.ensure_pipeline(ws.uow)
+    ps.ensure_pipeline(ws.uow)
     with ws.engine.connect() as conn:
         pipeline_id = pq.default_pipeline_id(conn)
         assert pipeline_id is not None
@@ -248,7 +249,7 @@ def test_filter_choices(filtered: Company) -> None:
     assert [n for _, n in choices.territories] == ["East", "West"]
     assert [n for _, n in choices.products] == ["GTX Pro", "MG Special", "Zen Basic"]
     assert len(choices.lost_reasons) == 8
-    pl.retire_lost_reason(filtered.ws.uow, filtered.reason("Price"))
+    ps.retire_lost_reason(filtered.ws.uow, filtered.reason("Price"))
     with filtered.ws.engine.connect() as conn:
         assert "Price" not in {n for _, n in pq.filter_choices(conn).lost_reasons}
 
@@ -358,10 +359,10 @@ def test_deals_deleted_or_in_removed_stages_are_not_replayed(co: Company) -> Non
     co.move(moved, "Engaging", T0 + timedelta(days=1))
     co.move(moved, "Prospecting", T0 + timedelta(days=2))
     with co.ws.uow() as uow:
-        specs = [pl.StageSpec(s.name, s.probability, s.category, s.outcome, s.rotting_days,
-                              s.id) for s in pl.stages_of(uow, co.pipeline_id)
+        specs = [ps.StageSpec(s.name, s.probability, s.category, s.outcome, s.rotting_days,
+                              s.id) for s in ps.stages_of(uow, co.pipeline_id)
                  if s.name != "Engaging"]
-    pl.save_stages(co.ws.uow, co.pipeline_id, specs)
+    ps.save_stages(co.ws.uow, co.pipeline_id, specs)
     day1 = T0 + timedelta(days=1, hours=1)
     board = co.board(as_of=day1)
     assert [c.stage.name for c in board.columns] == ["Prospecting", "Won", "Lost"]

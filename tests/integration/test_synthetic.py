@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.members import Member, Role
-from salesdesk.services.pipeline import ensure_pipeline
+from salesdesk.services.pipeline_setup import ensure_pipeline
 from salesdesk.storage import pipeline_queries, tables
 from salesdesk.storage.synthetic import add_synthetic, add_synthetic_deals
 from salesdesk.storage.workspace import Workspace

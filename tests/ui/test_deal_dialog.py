@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from salesdesk.services import pipeline as sp
+from salesdesk.services import pipeline_setup as ps
 from salesdesk.services.workspace_settings import DEFAULT_CURRENCY
 from salesdesk.storage import deal_queries
 from salesdesk.storage.deal_queries import DealForm
@@ -31,7 +32,7 @@ from salesdesk.ui.models.deal_lines_model import DISCOUNT, PRODUCT, QUANTITY, UN
 @pytest.fixture
 def ctx(main_window: Any) -> Any:
     main_window.settle()
-    sp.ensure_pipeline(main_window.ctx.uow)
+    ps.ensure_pipeline(main_window.ctx.uow)
     return main_window.ctx
 
 
@@ -533,9 +534,9 @@ def test_won_and_lost_cannot_be_removed_or_moved(settings_dialog: Any) -> None:
 def test_removing_a_stage_that_holds_deals_is_refused(ctx: Any, main_window: Any,
                                                       settings_dialog: Any) -> None:
     pipeline_id = form(ctx).pipeline_id
-    specs = [sp.StageSpec(s.name, s.probability, s.category, s.outcome, s.rotting_days, s.id)
+    specs = [ps.StageSpec(s.name, s.probability, s.category, s.outcome, s.rotting_days, s.id)
              for s in form(ctx).stages]
-    sp.save_stages(ctx.uow, pipeline_id, [*specs[:2], sp.StageSpec(
+    ps.save_stages(ctx.uow, pipeline_id, [*specs[:2], ps.StageSpec(
         "Negotiation", 60, "commit", "open", 20), *specs[2:]])
     dialog = settings_dialog()
     negotiation = open_stage(ctx, "Negotiation")

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 
-from salesdesk.services import pipeline as sp
+from salesdesk.services import pipeline_setup as ps
 from salesdesk.storage import deal_queries
 from salesdesk.storage import pipeline_queries as pq
 from salesdesk.ui import actions, deal_edits
@@ -129,7 +129,7 @@ def test_the_settings_dialog_renames_the_pipeline_and_undo_puts_the_name_back(
 ])
 def test_a_bad_or_taken_name_is_refused_inline(qtbot: Any, main_window: Any, tab: PipelineTab,
                                                text: str, words: str) -> None:
-    sp.add_pipeline(main_window.ctx.uow, "Renewals")
+    ps.add_pipeline(main_window.ctx.uow, "Renewals")
     assert tab.pipeline_id is not None
     dialog = settings_dialog(qtbot, main_window, tab.pipeline_id)
     dialog.name_edit.setText(text)
@@ -165,7 +165,7 @@ def test_a_name_taken_meanwhile_is_refused_in_the_dialog(
         qtbot: Any, main_window: Any, tab: PipelineTab) -> None:
     assert tab.pipeline_id is not None
     dialog = settings_dialog(qtbot, main_window, tab.pipeline_id)
-    sp.add_pipeline(main_window.ctx.uow, "Renewals")  # elsewhere, after the dialog loaded
+    ps.add_pipeline(main_window.ctx.uow, "Renewals")  # elsewhere, after the dialog loaded
     dialog.name_edit.setText("Renewals")
     dialog.table.item(0, NAME).setText("Qualifying")
     dialog.accept()
@@ -224,10 +224,10 @@ def test_a_new_pipeline_may_copy_the_stages_of_the_one_shown(
     sales_id = tab.pipeline_id
     assert sales_id is not None
     current = read(main_window, lambda c: pq.stages(c, sales_id))
-    specs = [sp.StageSpec(s.name, s.probability, s.category, s.outcome, s.rotting_days, s.id)
+    specs = [ps.StageSpec(s.name, s.probability, s.category, s.outcome, s.rotting_days, s.id)
              for s in current]
-    sp.save_stages(main_window.ctx.uow, sales_id, [
-        specs[0], sp.StageSpec("Negotiation", 70, "commit", rotting_days=14), *specs[1:]])
+    ps.save_stages(main_window.ctx.uow, sales_id, [
+        specs[0], ps.StageSpec("Negotiation", 70, "commit", rotting_days=14), *specs[1:]])
     renewals_id = add_pipeline(qtbot, main_window, tab, monkeypatch, "Renewals", copy=True)
     copied = read(main_window, lambda c: pq.stages(c, renewals_id))
     assert [(s.name, s.probability, s.category, s.rotting_days) for s in copied] == [

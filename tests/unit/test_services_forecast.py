@@ -344,3 +344,23 @@ def test_the_series_prefers_the_frozen_snapshot(src: FakeSource) -> None:
     assert team[2].frozen and team[2].actual == D("500.00")
     ann = fs.series_from(data, ScopeSpec("member", "Ann Lee"))
     assert not ann[2].frozen and ann[2].actual == D("0.00")
+
+
+def test_the_series_re_scopes_to_exactly_the_scopes_own_forecast(src: FakeSource) -> None:
+    from salesdesk.services.forecast_inputs import figures_of, resolve_scope
+
+    data = fs.load_series(src, "month", 3, until=date(2026, 1, 20))
+    specs = [fs.COMPANY_SPEC, ScopeSpec("team", "South"), ScopeSpec("member", "Ann Lee")]
+    for spec in specs:
+        for trials in (None, 500):
+            points = fs.series_from(data, spec, trials=trials)
+            for period, point in zip(data.periods, points, strict=True):
+                base = data.starts[period.start]
+                scope = resolve_scope(base.choices, spec)[0]
+                own = figures_of(base.forecast(period, scope, trials))
+                assert (point.weighted, point.weighted_default, point.historical,
+                        point.p10, point.p50, point.p90) == (
+                    own["weighted"], own["weighted_default"], own["historical"],
+                    own["p10"], own["p50"], own["p90"])
+                parts = data.parts[(period.start, trials or 10_000)]
+                assert parts.figures(scope) == own

@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 
 import salesdesk.services.pipeline as pl
+import salesdesk.services.pipeline_setup as ps
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.deals import ReopenRequired
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.domain.members import Member
 from salesdesk.domain.pipeline import ForecastCategory, Outcome, Stage
-from salesdesk.services.pipeline import LineSpec, StageSpec
+from salesdesk.services.pipeline import LineSpec
+from salesdesk.services.pipeline_setup import StageSpec
 
 from .fakes import FakeWorkspace
 
@@ -31,7 +33,7 @@ def ws() -> FakeWorkspace:
             Product(id=MG, name="MG Special", list_price=Decimal("55.00")),
             Account(id=ACME, name="Acme"), Member(id=ANN, name="Ann Lee"),
             Member(id=GONE, name="Gus Gone", left_on=date(2025, 12, 31)))
-    pl.ensure_pipeline(ws)
+    ps.ensure_pipeline(ws)
     return ws
 
 
@@ -70,7 +72,7 @@ def test_ensure_pipeline_creates_the_default_pipeline_once(ws: FakeWorkspace) ->
         ("Won", 100, Outcome.WON), ("Lost", 0, Outcome.LOST)]
     assert len(ws.live("lost_reasons")) == 8
     before = ws.snapshot()
-    assert pl.ensure_pipeline(ws) == pl.OpChanges()
+    assert ps.ensure_pipeline(ws) == pl.OpChanges()
     assert ws.snapshot() == before
 
 
@@ -85,7 +87,7 @@ def test_save_stages_renames_reorders_and_adds(ws: FakeWorkspace) -> None:
     qualify = StageSpec("Qualifying", 20, ForecastCategory.PIPELINE, rotting_days=14)
     renamed = StageSpec("Negotiating", 60, ForecastCategory.COMMIT, Outcome.OPEN, 21,
                         engaging.id)
-    changes = pl.save_stages(ws, pipeline, [prospecting, qualify, renamed, lost, won])
+    changes = ps.save_stages(ws, pipeline, [prospecting, qualify, renamed, lost, won])
     assert changes.deals
     after = sorted(ws.live("stages"), key=lambda s: s.position)
     assert [s.name for s in after] == ["Prospecting", "Qualifying", "Negotiating", "Lost",
@@ -102,9 +104,9 @@ def test_save_stages_refuses_to_remove_a_stage_that_holds_deals(ws: FakeWorkspac
     new_deal(ws, stage_id=engaging.id)
     before = ws.snapshot()
     with pytest.raises(ValidationError, match="still holds 1 deal"):
-        pl.save_stages(ws, pipeline, [prospecting, won, lost])
+        ps.save_stages(ws, pipeline, [prospecting, won, lost])
     assert ws.snapshot() == before
-    pl.save_stages(ws, pipeline, [engaging, won, lost])  # Prospecting is empty
+    ps.save_stages(ws, pipeline, [engaging, won, lost])  # Prospecting is empty
     assert "Prospecting" not in stages(ws)
 
 
@@ -117,13 +119,13 @@ def test_save_stages_refuses_an_outcome_change_on_a_stage_with_deals(
     as_won = StageSpec("Won", 100, ForecastCategory.CLOSED, Outcome.WON, None,
                        prospecting.id)
     with pytest.raises(ValidationError, match="outcome cannot change"):
-        pl.save_stages(ws, pipeline, [as_won, engaging, lost])
+        ps.save_stages(ws, pipeline, [as_won, engaging, lost])
     assert ws.snapshot() == before
     swapped = StageSpec("Engaging", 100, ForecastCategory.CLOSED, Outcome.WON, None,
                         engaging.id)  # empty: may become the won stage
     closed = StageSpec("Old won", 100, ForecastCategory.CLOSED, Outcome.WON, None, won.id)
     with pytest.raises(ValidationError, match="exactly one won stage"):
-        pl.save_stages(ws, pipeline, [prospecting, swapped, closed, lost])
+        ps.save_stages(ws, pipeline, [prospecting, swapped, closed, lost])
     assert ws.snapshot() == before
 
 
@@ -141,19 +143,19 @@ def test_save_stages_refuses_a_bad_set_and_changes_nothing(ws: FakeWorkspace,
     pipeline = ws.live("pipelines")[0].id
     before = ws.snapshot()
     with pytest.raises((ValidationError, NotFoundError)):
-        pl.save_stages(ws, pipeline, bad(*specs(ws)))
+        ps.save_stages(ws, pipeline, bad(*specs(ws)))
     assert ws.snapshot() == before
 
 
 def test_lost_reasons_are_added_retired_and_offered_again(ws: FakeWorkspace) -> None:
-    added = pl.add_lost_reason(ws, "  Legal  review ")
+    added = ps.add_lost_reason(ws, "  Legal  review ")
     legal = ws.one("lost_reasons", "legal review")
     assert added.ids == (legal.id,) and legal.name == "Legal review" and legal.active
     with pytest.raises(ValidationError, match="already a lost reason"):
-        pl.add_lost_reason(ws, "LEGAL REVIEW")
-    pl.retire_lost_reason(ws, legal.id)
+        ps.add_lost_reason(ws, "LEGAL REVIEW")
+    ps.retire_lost_reason(ws, legal.id)
     assert not ws.one("lost_reasons", "Legal review").active
-    again = pl.add_lost_reason(ws, "legal review")
+    again = ps.add_lost_reason(ws, "legal review")
     assert again.ids == (legal.id,) and ws.one("lost_reasons", "Legal review").active
     assert len(ws.live("lost_reasons")) == 9
 
@@ -331,7 +333,7 @@ def test_losing_needs_an_offered_reason(ws: FakeWorkspace) -> None:
         pl.move_deal(ws, deal_id, 1, lost)
     with pytest.raises(NotFoundError, match="lost reason"):
         pl.move_deal(ws, deal_id, 1, lost, lost_reason_id="no-such-reason")
-    pl.retire_lost_reason(ws, reason(ws, "Timing"))
+    ps.retire_lost_reason(ws, reason(ws, "Timing"))
     before = ws.snapshot()
     with pytest.raises(ValidationError, match="no longer offered"):
         pl.move_deal(ws, deal_id, 1, lost, lost_reason_id=reason(ws, "Timing"))
@@ -415,7 +417,7 @@ def test_a_deal_does_not_come_back_into_a_removed_stage(ws: FakeWorkspace) -> No
     prospecting, engaging, won, lost = specs(ws)
     deal_id = new_deal(ws, stage_id=engaging.id)
     gone = pl.delete_deal(ws, deal_id, 1)
-    pl.save_stages(ws, pipeline, [prospecting, won, lost])
+    ps.save_stages(ws, pipeline, [prospecting, won, lost])
     before = ws.snapshot()
     with pytest.raises(ValidationError, match="stage was removed"):
         pl.restore_deal(ws, deal_id, gone.version)

@@ -1,4 +1,4 @@
-"""services.pipeline: adding, renaming, removing and restoring whole pipelines, on the
+"""services.pipeline_setup: adding, renaming, removing and restoring whole pipelines, on the
 fake workspace."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from decimal import Decimal
 import pytest
 
 import salesdesk.services.pipeline as pl
+import salesdesk.services.pipeline_setup as ps
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.domain.pipeline import DEFAULT_STAGES, ForecastCategory, Outcome
-from salesdesk.services.pipeline import StageSpec
+from salesdesk.services.pipeline_setup import StageSpec
 
 from .fakes import FakeWorkspace
 
@@ -22,7 +23,7 @@ Shape = tuple[str, int, ForecastCategory, Outcome, int | None]
 @pytest.fixture
 def ws() -> FakeWorkspace:
     ws = FakeWorkspace()
-    pl.ensure_pipeline(ws)
+    ps.ensure_pipeline(ws)
     return ws
 
 
@@ -51,14 +52,14 @@ def specs(ws: FakeWorkspace, pipeline_id: str) -> list[StageSpec]:
 def customise_sales(ws: FakeWorkspace) -> None:
     """Sales gets two more open stages, with their own probabilities and thresholds."""
     current = specs(ws, sales_id(ws))
-    pl.save_stages(ws, sales_id(ws), [
+    ps.save_stages(ws, sales_id(ws), [
         StageSpec("Qualifying", 5, ForecastCategory.PIPELINE, rotting_days=10),
         current[0], StageSpec("Negotiation", 70, ForecastCategory.COMMIT), *current[1:]])
 
 
 # --- add -------------------------------------------------------------------------------
 def test_a_new_pipeline_gets_the_default_stages(ws: FakeWorkspace) -> None:
-    saved = pl.add_pipeline(ws, "  Renewals ")
+    saved = ps.add_pipeline(ws, "  Renewals ")
     assert names(ws) == ["Renewals", "Sales"]
     assert (saved.name, saved.version, saved.entity_id) == ("Renewals", 1, saved.pipeline_id)
     assert saved.changes.deals and saved.changes.ids == (saved.pipeline_id,)
@@ -71,7 +72,7 @@ def test_a_new_pipeline_gets_the_default_stages(ws: FakeWorkspace) -> None:
 
 def test_a_new_pipeline_can_copy_the_stages_of_another(ws: FakeWorkspace) -> None:
     customise_sales(ws)
-    saved = pl.add_pipeline(ws, "Renewals", copy_from=sales_id(ws))
+    saved = ps.add_pipeline(ws, "Renewals", copy_from=sales_id(ws))
     assert shape(ws, saved.pipeline_id) == shape(ws, sales_id(ws))
     assert [s[0] for s in shape(ws, saved.pipeline_id)] == [
         "Qualifying", "Prospecting", "Negotiation", "Engaging", "Won", "Lost"]
@@ -89,7 +90,7 @@ def test_a_bad_or_taken_name_is_refused_naming_the_field(ws: FakeWorkspace, name
                                                          words: str) -> None:
     before = ws.snapshot()
     with pytest.raises(ValidationError) as caught:
-        pl.add_pipeline(ws, name)
+        ps.add_pipeline(ws, name)
     assert (caught.value.field, caught.value.message) == ("pipeline", words)
     assert ws.snapshot() == before
 
@@ -97,75 +98,75 @@ def test_a_bad_or_taken_name_is_refused_naming_the_field(ws: FakeWorkspace, name
 def test_copying_from_a_pipeline_that_is_gone_is_refused(ws: FakeWorkspace) -> None:
     before = ws.snapshot()
     with pytest.raises(NotFoundError):
-        pl.add_pipeline(ws, "Renewals", copy_from="no-such-pipeline")
+        ps.add_pipeline(ws, "Renewals", copy_from="no-such-pipeline")
     assert ws.snapshot() == before
 
 
 def test_the_first_pipeline_of_an_empty_workspace_brings_the_lost_reasons() -> None:
     ws = FakeWorkspace()
-    pl.add_pipeline(ws, "Renewals")
+    ps.add_pipeline(ws, "Renewals")
     assert names(ws) == ["Renewals"]
     assert len(ws.live("lost_reasons")) == 8
-    pl.add_pipeline(ws, "Upsell")
+    ps.add_pipeline(ws, "Upsell")
     assert len(ws.live("lost_reasons")) == 8
 
 
 # --- rename ----------------------------------------------------------------------------
 def test_rename_and_rename_back(ws: FakeWorkspace) -> None:
-    saved = pl.rename_pipeline(ws, sales_id(ws), 1, " New  business ")
+    saved = ps.rename_pipeline(ws, sales_id(ws), 1, " New  business ")
     assert (saved.name, saved.previous_name, saved.version) == ("New business", "Sales", 2)
     assert names(ws) == ["New business"]
-    back = pl.rename_pipeline(ws, saved.pipeline_id, saved.version, saved.previous_name)
+    back = ps.rename_pipeline(ws, saved.pipeline_id, saved.version, saved.previous_name)
     assert (back.name, back.version, names(ws)) == ("Sales", 3, ["Sales"])
 
 
 def test_a_rename_may_change_only_the_case(ws: FakeWorkspace) -> None:
-    assert pl.rename_pipeline(ws, sales_id(ws), None, "SALES").name == "SALES"
+    assert ps.rename_pipeline(ws, sales_id(ws), None, "SALES").name == "SALES"
 
 
 def test_a_rename_to_a_taken_name_or_over_a_newer_version_is_refused(
         ws: FakeWorkspace) -> None:
-    renewals = pl.add_pipeline(ws, "Renewals")
+    renewals = ps.add_pipeline(ws, "Renewals")
     before = ws.snapshot()
     with pytest.raises(ValidationError, match="'Sales' exists already") as caught:
-        pl.rename_pipeline(ws, renewals.pipeline_id, renewals.version, "sales")
+        ps.rename_pipeline(ws, renewals.pipeline_id, renewals.version, "sales")
     assert caught.value.field == "pipeline"
     with pytest.raises(ValidationError, match="is required"):
-        pl.rename_pipeline(ws, renewals.pipeline_id, renewals.version, " ")
+        ps.rename_pipeline(ws, renewals.pipeline_id, renewals.version, " ")
     assert ws.snapshot() == before
-    pl.rename_pipeline(ws, renewals.pipeline_id, None, "Renewals 2026")  # elsewhere
+    ps.rename_pipeline(ws, renewals.pipeline_id, None, "Renewals 2026")  # elsewhere
     before = ws.snapshot()
     with pytest.raises(ConflictError):
-        pl.rename_pipeline(ws, renewals.pipeline_id, renewals.version, "Upsell")
+        ps.rename_pipeline(ws, renewals.pipeline_id, renewals.version, "Upsell")
     assert ws.snapshot() == before
 
 
 # --- remove and restore ----------------------------------------------------------------
 def test_remove_and_restore_a_pipeline_with_its_stages(ws: FakeWorkspace) -> None:
-    renewals = pl.add_pipeline(ws, "Renewals")
+    renewals = ps.add_pipeline(ws, "Renewals")
     stages = shape(ws, renewals.pipeline_id)
-    removed = pl.remove_pipeline(ws, renewals.pipeline_id, renewals.version)
+    removed = ps.remove_pipeline(ws, renewals.pipeline_id, renewals.version)
     assert removed.version == 2 and removed.changes.deals
     assert names(ws) == ["Sales"] and shape(ws, renewals.pipeline_id) == []
-    restored = pl.restore_pipeline(ws, renewals.pipeline_id, removed.version)
+    restored = ps.restore_pipeline(ws, renewals.pipeline_id, removed.version)
     assert restored.version == 3 and names(ws) == ["Renewals", "Sales"]
     assert shape(ws, renewals.pipeline_id) == stages
 
 
 def test_a_stage_removed_before_the_pipeline_stays_removed_on_restore(
         ws: FakeWorkspace) -> None:
-    renewals = pl.add_pipeline(ws, "Renewals")
+    renewals = ps.add_pipeline(ws, "Renewals")
     kept = [s for s in specs(ws, renewals.pipeline_id) if s.name != "Engaging"]
-    pl.save_stages(ws, renewals.pipeline_id, kept)
-    removed = pl.remove_pipeline(ws, renewals.pipeline_id, None)
-    pl.restore_pipeline(ws, renewals.pipeline_id, removed.version)
+    ps.save_stages(ws, renewals.pipeline_id, kept)
+    removed = ps.remove_pipeline(ws, renewals.pipeline_id, None)
+    ps.restore_pipeline(ws, renewals.pipeline_id, removed.version)
     assert [s[0] for s in shape(ws, renewals.pipeline_id)] == ["Prospecting", "Won", "Lost"]
 
 
 @pytest.mark.parametrize("outcome", [Outcome.OPEN, Outcome.WON])
 def test_a_pipeline_holding_deals_cannot_be_removed(ws: FakeWorkspace,
                                                     outcome: Outcome) -> None:
-    renewals = pl.add_pipeline(ws, "Renewals")
+    renewals = ps.add_pipeline(ws, "Renewals")
     stage = next(s for s in ws.live("stages")
                  if s.pipeline_id == renewals.pipeline_id and s.outcome is Outcome.OPEN)
     deal = pl.add_deal(ws, stage_id=stage.id, title="Acme renewal",
@@ -176,11 +177,11 @@ def test_a_pipeline_holding_deals_cannot_be_removed(ws: FakeWorkspace,
         pl.move_deal(ws, deal.deal_id, None, won.id, won_amount=Decimal("90.00"))
     before = ws.snapshot()
     with pytest.raises(ValidationError, match="Renewals still holds 1 deal") as caught:
-        pl.remove_pipeline(ws, renewals.pipeline_id, None)
+        ps.remove_pipeline(ws, renewals.pipeline_id, None)
     assert caught.value.field == "pipeline"
     assert ws.snapshot() == before
     gone = pl.delete_deal(ws, deal.deal_id, None)  # a deleted deal no longer holds it
-    pl.remove_pipeline(ws, renewals.pipeline_id, None)
+    ps.remove_pipeline(ws, renewals.pipeline_id, None)
     with pytest.raises(ValidationError, match="stage was removed"):
         pl.restore_deal(ws, deal.deal_id, gone.version)
 
@@ -188,29 +189,29 @@ def test_a_pipeline_holding_deals_cannot_be_removed(ws: FakeWorkspace,
 def test_the_last_pipeline_cannot_be_removed(ws: FakeWorkspace) -> None:
     before = ws.snapshot()
     with pytest.raises(ValidationError, match="only pipeline") as caught:
-        pl.remove_pipeline(ws, sales_id(ws), None)
+        ps.remove_pipeline(ws, sales_id(ws), None)
     assert caught.value.field == "pipeline"
     assert ws.snapshot() == before
 
 
 def test_remove_and_restore_check_the_version(ws: FakeWorkspace) -> None:
-    renewals = pl.add_pipeline(ws, "Renewals")
-    pl.rename_pipeline(ws, renewals.pipeline_id, None, "Renewals 2026")
+    renewals = ps.add_pipeline(ws, "Renewals")
+    ps.rename_pipeline(ws, renewals.pipeline_id, None, "Renewals 2026")
     with pytest.raises(ConflictError):
-        pl.remove_pipeline(ws, renewals.pipeline_id, renewals.version)
-    removed = pl.remove_pipeline(ws, renewals.pipeline_id, 2)
+        ps.remove_pipeline(ws, renewals.pipeline_id, renewals.version)
+    removed = ps.remove_pipeline(ws, renewals.pipeline_id, 2)
     with pytest.raises(ConflictError):
-        pl.restore_pipeline(ws, renewals.pipeline_id, removed.version - 1)
+        ps.restore_pipeline(ws, renewals.pipeline_id, removed.version - 1)
     with pytest.raises(NotFoundError):  # restoring a live pipeline
-        pl.restore_pipeline(ws, sales_id(ws), None)
+        ps.restore_pipeline(ws, sales_id(ws), None)
 
 
 def test_restoring_under_a_name_taken_meanwhile_is_refused(ws: FakeWorkspace) -> None:
-    renewals = pl.add_pipeline(ws, "Renewals")
-    removed = pl.remove_pipeline(ws, renewals.pipeline_id, None)
-    pl.add_pipeline(ws, "renewals")
+    renewals = ps.add_pipeline(ws, "Renewals")
+    removed = ps.remove_pipeline(ws, renewals.pipeline_id, None)
+    ps.add_pipeline(ws, "renewals")
     before = ws.snapshot()
     with pytest.raises(ValidationError, match="'renewals' exists already"):
-        pl.restore_pipeline(ws, renewals.pipeline_id, removed.version)
+        ps.restore_pipeline(ws, renewals.pipeline_id, removed.version)
     assert ws.snapshot() == before
 

@@ -16,8 +16,9 @@ read once with `load_data` and call `forecast_from(data, ...)` / `series_from(..
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -27,13 +28,16 @@ from salesdesk.domain.forecast import (
     DealState,
     Scope,
     backtest,
-    closed_won,
     waterfall,
 )
+from salesdesk.domain.forecast.historical import open_odds
+from salesdesk.domain.forecast.inputs import COMPANY, ZERO, in_scope
+from salesdesk.domain.forecast.montecarlo import SEED, TRIALS
+from salesdesk.domain.forecast.rescope import PeriodParts
 from salesdesk.domain.periods import Period, PeriodKind, containing, preceding
+from salesdesk.domain.pipeline import Outcome
 from salesdesk.services.forecast_inputs import (
     ForecastData,
-    figures_of,
     load_data,
     make_result,
     midnight,
@@ -102,9 +106,10 @@ def forecast_from(data: ForecastData, period: Period, scope: ScopeSpec = COMPANY
     from `source` unless given; without either, deals are labelled by id)."""
     resolved, label, _ = resolve_scope(data.choices, scope)
     f = data.forecast(period, resolved)
+    parts = parts_by_deal(f)
     if labels is None:
-        labels = source.deal_labels(set(parts_by_deal(f))) if source is not None else {}
-    return make_result(f, scope, label, labels)
+        labels = source.deal_labels(set(parts)) if source is not None else {}
+    return make_result(f, scope, label, labels, parts)
 
 
 # --- the backtest -------------------------------------------------------------------------
@@ -206,6 +211,9 @@ class SeriesData:
     now: Sequence[DealState]
     today: date
     frozen: Mapping[tuple[str, str, str | None], Mapping[str, Decimal]]
+    parts: dict[tuple[date, int], PeriodParts] = field(default_factory=dict, compare=False)
+    """Per period start and trials: the company forecast split by deal, made on first use
+    and re-scoped by every later `series_from` (domain.forecast.rescope)."""
 
 
 def load_series(source: ForecastSource, kind: str = "month", count: int = 12,
@@ -230,6 +238,8 @@ def series_from(data: SeriesData, scope: ScopeSpec = COMPANY_SPEC, trials: int |
     """Per period: the forecast as of its first day (the frozen auto snapshot when there is
     one for the scope) vs the won amount so far. No database: fast enough to redraw."""
     points = []
+    won: dict[Scope, tuple[list[date], list[Decimal]]] = {}
+    """The scope's deals won by now, by close day: each period's actual is a slice."""
     for p in data.periods:
         base = data.starts.get(p.start)
         if base is None:  # not started yet
@@ -239,8 +249,14 @@ def series_from(data: SeriesData, scope: ScopeSpec = COMPANY_SPEC, trials: int |
             continue
         resolved, _, scope_id = resolve_scope(base.choices, scope)
         stored = data.frozen.get((p.name, scope.kind, scope_id))
-        figures = dict(stored) if stored else _replayed(base, p, resolved, trials)
-        actual = closed_won(data.now, p, resolved).total
+        figures = dict(stored) if stored else _replayed(data, base, p, resolved, trials)
+        if resolved not in won:
+            deals = sorted((s.closed_on, s.value) for s in in_scope(data.now, resolved)
+                           if s.outcome is Outcome.WON and s.closed_on is not None)
+            won[resolved] = ([d for d, _ in deals], [v for _, v in deals])
+        days, values = won[resolved]
+        # closed_won(data.now, p, resolved).total: the won amounts closed in the period
+        actual = sum(values[bisect_left(days, p.start):bisect_left(days, p.end)], ZERO)
         points.append(SeriesPoint(
             p.name, p.start, p.end, figures["weighted"], figures["weighted_default"],
             figures["historical"], figures["p10"], figures["p50"], figures["p90"], actual,
@@ -248,9 +264,18 @@ def series_from(data: SeriesData, scope: ScopeSpec = COMPANY_SPEC, trials: int |
     return points
 
 
-def _replayed(data: ForecastData, period: Period, scope: Scope, trials: int | None
-              ) -> dict[str, Decimal]:
-    return figures_of(data.forecast(period, scope, trials))
+def _replayed(data: SeriesData, base: ForecastData, period: Period, scope: Scope,
+              trials: int | None) -> dict[str, Decimal]:
+    """The forecast of `period` as of its start for `scope`: the same figures as
+    `figures_of(base.forecast(period, scope, trials))`, re-scoped from the company's."""
+    count = TRIALS if trials is None else trials
+    key = (period.start, count)
+    if key not in data.parts:
+        company = base.forecast(period, COMPANY, count)
+        odds = open_odds(base.states, period, base.moment or base.as_of, base.rates)
+        data.parts[key] = PeriodParts.of(company, base.states, odds, base.history, count,
+                                         SEED)
+    return data.parts[key].figures(scope)
 
 
 def series_for(source: ForecastSource, scope: ScopeSpec = COMPANY_SPEC, kind: str = "month",

@@ -163,8 +163,11 @@ def parts_by_deal(f: Forecast) -> dict[str, dict[str, Decimal]]:
     table: dict[str, dict[str, Decimal]] = {}
     for key, method in _PARTS.items():
         for c in f.figure(method).deals:
-            row = table.setdefault(c.deal_id, {})
-            row[key] = row.get(key, ZERO) + c.value
+            row = table.get(c.deal_id)
+            if row is None:
+                row = table[c.deal_id] = {}
+            before = row.get(key)
+            row[key] = c.value if before is None else before + c.value
             if key == "run_rate":
                 row["historical"] = row.get("historical", ZERO) + c.value
     return table
@@ -179,8 +182,10 @@ def deal_amounts(f: Forecast) -> dict[str, tuple[Decimal, bool]]:
 
 
 def make_result(f: Forecast, spec: ScopeSpec, label: str,
-                labels: Mapping[str, tuple[str, str]]) -> ForecastResult:
-    parts = parts_by_deal(f)
+                labels: Mapping[str, tuple[str, str]],
+                parts: dict[str, dict[str, Decimal]] | None = None) -> ForecastResult:
+    """`parts`: `parts_by_deal(f)`, when the caller has it already."""
+    parts = parts_by_deal(f) if parts is None else parts
     amounts = deal_amounts(f)
     deals = [ForecastDeal(deal_id, *labels.get(deal_id, (deal_id[:8], "")),
                           amounts[deal_id][0],

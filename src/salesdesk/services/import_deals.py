@@ -46,7 +46,7 @@ from salesdesk.services.imports import (
     run_import,
 )
 from salesdesk.services.normalize import suggest
-from salesdesk.services.pipeline import default_pipeline_into, stages_of
+from salesdesk.services.pipeline_setup import default_pipeline_into, stages_of
 from salesdesk.services.product_names import ProductMatcher
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 

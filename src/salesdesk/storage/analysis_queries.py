@@ -45,6 +45,9 @@ follows first, and the few groups are joined to members, teams, accounts, ... af
 stage history is scanned once per report, grouping per deal only the moves that need it.
 
 Amounts are exact: sums of whole cents in SQL, Decimals in Python.
+
+The rows returned are in storage/analysis_rows.py; the arithmetic on the counts (cycle
+statistics, velocity, drop-off, ranking) is in domain/analysis.py.
 """
 
 from __future__ import annotations
@@ -59,155 +62,38 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from salesdesk.domain.analysis import (
+    ASCENDING_METRICS,
+    CENT,
+    METRICS,
+    competition_rank,
+    drop_offs,
+    mean_of_counts,
+    median_of_counts,
+    velocity,
+)
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.periods import Period, parse_period
 from salesdesk.storage import tables as t
+from salesdesk.storage.analysis_rows import (
+    ActivityCountRow,
+    FeedbackRow,
+    FunnelRow,
+    LeaderRow,
+    LossReasonRow,
+    MetricsRow,
+    NoteExcerpt,
+    SourceRow,
+    StageReach,
+    WinLossReport,
+)
 
 TOTAL = "(total)"
 DIMENSIONS = ("member", "team", "territory", "product", "source", "segment")
-METRICS = ("won_amount", "won_count", "win_rate", "avg_deal", "cycle_days", "velocity",
-           "activities")
-ASCENDING_METRICS = frozenset({"cycle_days"})
-"""Shorter cycles rank first; every other metric ranks the highest value first."""
 FISCAL_START_SETTING = "fiscal_start_month"
 LATEST_NOTES = 3
-COVERAGE_NOTE = "not available: SalesDesk has no quotas yet (issue 5)"
-CENT = Decimal("0.01")
 _WON_RANK = 1_000_000
 """Funnel rank of the won stage: after every open stage, whatever the positions."""
-
-
-# --- rows -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StageReach:
-    stage: str
-    outcome: str
-    """open, won or lost."""
-    reached: int
-    dropped: int | None = None
-    """Reached here minus reached at the next funnel stage (None: last stage, or lost)."""
-
-    @property
-    def drop_rate(self) -> float | None:
-        return None if self.dropped is None or not self.reached else \
-            self.dropped / self.reached
-
-
-@dataclass(frozen=True)
-class FunnelRow:
-    key: str
-    won: int
-    lost: int
-    open: int
-    win_rate: float | None
-    won_amount: Decimal
-    stages: tuple[StageReach, ...]
-
-    @property
-    def stage_counts(self) -> dict[str, int]:
-        return {s.stage: s.reached for s in self.stages}
-
-
-@dataclass(frozen=True)
-class MetricsRow:
-    key: str
-    won: int
-    lost: int
-    open: int
-    win_rate: float | None
-    won_amount: Decimal
-    avg_deal: Decimal | None
-    cycle_days: float | None
-    """Mean days from creation to win."""
-    cycle_median: float | None
-    velocity: Decimal | None
-    """Expected won amount per day from the open deals."""
-    activities: int
-    activities_done: int
-    activities_overdue: int
-
-    def metric(self, name: str) -> Any:
-        """The value a leaderboard ranks on (see METRICS)."""
-        if name not in METRICS:
-            raise ValidationError(f"'{name}' is not a metric ({', '.join(METRICS)})",
-                                  field="metric")
-        return {"won_count": self.won, "activities": self.activities_done}.get(
-            name, getattr(self, name, None))
-
-
-@dataclass(frozen=True)
-class LossReasonRow:
-    key: str
-    reason: str
-    count: int
-    amount: Decimal
-    share: float
-    """Of the key's lost deals."""
-
-
-@dataclass(frozen=True)
-class NoteExcerpt:
-    deal: str
-    at: datetime
-    author: str
-    body: str
-
-
-@dataclass(frozen=True)
-class FeedbackRow:
-    key: str
-    reason: str
-    """The lost reason, or "(won)" for notes on won deals."""
-    notes: int
-    latest: tuple[NoteExcerpt, ...]
-
-
-@dataclass(frozen=True)
-class ActivityCountRow:
-    key: str
-    kind: str
-    total: int
-    done: int
-    overdue: int
-
-
-@dataclass(frozen=True)
-class Coverage:
-    value: Decimal | None
-    note: str
-
-
-@dataclass(frozen=True)
-class WinLossReport:
-    by: str
-    period: Period | None
-    rows: tuple[MetricsRow, ...]
-    loss_reasons: tuple[LossReasonRow, ...]
-    feedback: tuple[FeedbackRow, ...]
-    activities: tuple[ActivityCountRow, ...]
-    coverage: Coverage = field(default_factory=lambda: Coverage(None, COVERAGE_NOTE))
-
-
-@dataclass(frozen=True)
-class LeaderRow:
-    rank: int
-    key: str
-    value: Any
-    metrics: MetricsRow
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    source: str
-    leads: int
-    converted: int
-    conversion_rate: float | None
-    """Converted leads / leads."""
-    deals: int
-    won: int
-    lost: int
-    win_rate: float | None
-    won_amount: Decimal
 
 
 # --- the period -------------------------------------------------------------------------
@@ -529,16 +415,11 @@ class _Tally:
 
     @property
     def cycle_mean(self) -> Fraction | None:
-        n = self.cycles.total()
-        return Fraction(sum(d * k for d, k in self.cycles.items()), n) if n else None
+        return mean_of_counts(self.cycles)
 
     @property
     def cycle_median(self) -> Fraction | None:
-        n, seen, middle = self.cycles.total(), 0, []
-        for days, k in sorted(self.cycles.items()):
-            seen += k
-            middle += [days] * sum(seen >= i > seen - k for i in {(n + 1) // 2, (n + 2) // 2})
-        return Fraction(sum(middle), len(middle)) if middle else None
+        return median_of_counts(self.cycles)
 
     @property
     def active(self) -> bool:
@@ -673,15 +554,7 @@ def _stage_counts(stages: _Stages, reached: Counter[Bucket]) -> dict[str, int]:
 
 
 def _reaches(order: list[tuple[str, str]], counts: dict[str, int]) -> tuple[StageReach, ...]:
-    flow = [name for name, outcome in order if outcome != "lost"]
-    out = []
-    for name, outcome in order:
-        reached = counts.get(name, 0)
-        i = flow.index(name) if name in flow else None
-        dropped = reached - counts.get(flow[i + 1], 0) \
-            if i is not None and i + 1 < len(flow) else None
-        out.append(StageReach(name, outcome, reached, dropped))
-    return tuple(out)
+    return tuple(StageReach(*x) for x in drop_offs(order, counts))
 
 
 def funnel(conn: sa.Connection, by: str = "member", period: Period | None = None, *,
@@ -697,22 +570,13 @@ def funnel(conn: sa.Connection, by: str = "member", period: Period | None = None
 
 
 # --- win/loss -------------------------------------------------------------------------
-def _velocity(x: _Tally) -> Decimal | None:
-    """open x win rate x average deal / mean cycle, exact until rounded to the cent."""
-    cycle = x.cycle_mean
-    if not (x.won and cycle):
-        return None
-    per_day = Fraction(x.open * x.won_cents, x.won + x.lost) / cycle
-    return (Decimal(per_day.numerator) / Decimal(per_day.denominator)).scaleb(-2).quantize(
-        CENT, rounding=ROUND_HALF_UP)
-
-
 def _metrics_row(key: str, x: _Tally, acts: list[ActivityCountRow]) -> MetricsRow:
     avg = (Decimal(x.won_cents) / x.won).scaleb(-2).quantize(CENT, rounding=ROUND_HALF_UP) \
         if x.won else None
     return MetricsRow(
         key, x.won, x.lost, x.open, _rate(x.won, x.won + x.lost), _money(x.won_cents), avg,
-        _float(x.cycle_mean), _float(x.cycle_median), _velocity(x),
+        _float(x.cycle_mean), _float(x.cycle_median),
+        velocity(x.open, x.won, x.lost, x.won_cents, x.cycle_mean),
         sum(a.total for a in acts), sum(a.done for a in acts), sum(a.overdue for a in acts))
 
 
@@ -832,19 +696,10 @@ def win_loss(conn: sa.Connection, by: str = "member", period: Period | None = No
 def rank(rows: Iterable[MetricsRow], metric: str) -> list[LeaderRow]:
     """Competition ranking (1, 2, 2, 4) on `metric`, best first; keys without a value
     come last, unranked order by key. The total row is left out."""
-    rows = [r for r in rows if r.key != TOTAL]
-    ascending = metric in ASCENDING_METRICS
-    known = sorted((r for r in rows if r.metric(metric) is not None),
-                   key=lambda r: (r.metric(metric) if ascending else -r.metric(metric),
-                                  _order(r.key)))
-    unknown = sorted((r for r in rows if r.metric(metric) is None), key=lambda r: _order(r.key))
-    out: list[LeaderRow] = []
-    for i, r in enumerate(known):
-        value = r.metric(metric)
-        same = out and out[-1].value == value
-        out.append(LeaderRow(out[-1].rank if same else i + 1, r.key, value, r))
-    out += [LeaderRow(len(known) + 1, r.key, None, r) for r in unknown]
-    return out
+    ranked = competition_rank((r for r in rows if r.key != TOTAL),
+                              lambda r: r.metric(metric), lambda r: _order(r.key),
+                              ascending=metric in ASCENDING_METRICS)
+    return [LeaderRow(i, r.key, value, r) for i, r, value in ranked]
 
 
 def leaderboard(conn: sa.Connection, metric: str = "won_amount", by: str = "member",

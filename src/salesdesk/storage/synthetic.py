@@ -12,7 +12,7 @@ board shows fresh and stale cards. Rows are bulk-inserted (executemany / COPY) i
 the change log gets one "bulk" entry per table stating how many rows the generator wrote,
 instead of a million per-row entries.
 
-The workspace must have a pipeline already (services.pipeline.ensure_pipeline creates the
+The workspace must have a pipeline already (services.pipeline_setup.ensure_pipeline creates the
 default one; `salesdesk demo` does): stage ids come from the workspace, and storage does
 not call services.
 
@@ -187,7 +187,7 @@ def _pipeline(conn: sa.Connection) -> _Pipeline:
     pipeline_id = pipeline_queries.default_pipeline_id(conn)
     if pipeline_id is None:
         raise ValueError("the workspace has no pipeline yet: create the default one first "
-                         "(services.pipeline.ensure_pipeline; `salesdesk demo` does)")
+                         "(services.pipeline_setup.ensure_pipeline; `salesdesk demo` does)")
     stages = pipeline_queries.stages(conn, pipeline_id)
     reasons = conn.execute(sa.select(t.lost_reasons.c.id).where(
         t.lost_reasons.c.deleted_at.is_(None), t.lost_reasons.c.active)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from salesdesk.domain.errors import ConcurrentEditError, ConflictError, DomainError
 from salesdesk.domain.pipeline import ForecastCategory, Outcome
-from salesdesk.services import pipeline
-from salesdesk.services.pipeline import StageSpec
+from salesdesk.services import pipeline, pipeline_setup
+from salesdesk.services.pipeline_setup import StageSpec
 from salesdesk.services.workspace_settings import DEFAULT_CURRENCY
 from salesdesk.storage import deal_queries, pipeline_queries
 from salesdesk.storage.deal_queries import DealForm, LostReasonChoice, PipelineSettings
@@ -79,7 +79,7 @@ def new_deal(ctx: UiContext, parent: QWidget, stage_id: str | None) -> None:
 
     def loaded(form: DealForm | None) -> None:
         if form is None or not form.stages:  # no pipeline yet: make the default one first
-            ctx.ops.run(lambda _job: pipeline.ensure_pipeline(ctx.uow), parent_widget=parent,
+            ctx.ops.run(lambda _job: pipeline_setup.ensure_pipeline(ctx.uow), parent_widget=parent,
                         on_done=lambda _c: ctx.read(_form_query(None, stage_id), show, parent))
             return
         show(form)
@@ -251,14 +251,14 @@ class SettingsActions:
         uow, pipeline_id, before = self.ctx.uow, self.pipeline_id, list(self.stages)
 
         def save(wanted: list[StageSpec]) -> Step:
-            return lambda _v: pipeline.save_stages(uow, pipeline_id, wanted)
+            return lambda _v: pipeline_setup.save_stages(uow, pipeline_id, wanted)
 
         def saved(result: Any) -> None:
             self.stages = list(specs)
             on_done(result)
 
         self._push(tr("Edit the pipeline stages"),
-                   lambda: pipeline.save_stages(uow, pipeline_id, specs),
+                   lambda: pipeline_setup.save_stages(uow, pipeline_id, specs),
                    undo=save(before), redo=save(specs), on_done=saved, on_error=on_error)
 
     def rename_pipeline(self, name: str, on_done: Callable[[object], None],
@@ -270,7 +270,7 @@ class SettingsActions:
         text = tr("Rename the pipeline {0} to {1}").format(before, name)
 
         def rename(to: str) -> Step:
-            return lambda v: pipeline.rename_pipeline(ctx.uow, pipeline_id, v, to)
+            return lambda v: pipeline_setup.rename_pipeline(ctx.uow, pipeline_id, v, to)
 
         def done(result: Any) -> None:
             ctx.versions.note(pipeline_id, None, result.version)
@@ -290,16 +290,16 @@ class SettingsActions:
                    on_error: Callable[[BaseException], None]) -> None:
         uow = self.ctx.uow
         self._push(tr("Add the lost reason {0}").format(name),
-                   lambda: pipeline.add_lost_reason(uow, name),
-                   undo=lambda _v: pipeline.retire_lost_reason_named(uow, name),
-                   redo=lambda _v: pipeline.add_lost_reason(uow, name),
+                   lambda: pipeline_setup.add_lost_reason(uow, name),
+                   undo=lambda _v: pipeline_setup.retire_lost_reason_named(uow, name),
+                   redo=lambda _v: pipeline_setup.add_lost_reason(uow, name),
                    on_done=self._reasons_then(on_done), on_error=on_error)
 
     def retire_reason(self, reason: LostReasonChoice, on_done: Callable[[Reasons], None],
                       on_error: Callable[[BaseException], None]) -> None:
         uow = self.ctx.uow
         self._push(tr("Retire the lost reason {0}").format(reason.name),
-                   lambda: pipeline.retire_lost_reason(uow, reason.id),
-                   undo=lambda _v: pipeline.add_lost_reason(uow, reason.name),
-                   redo=lambda _v: pipeline.retire_lost_reason(uow, reason.id),
+                   lambda: pipeline_setup.retire_lost_reason(uow, reason.id),
+                   undo=lambda _v: pipeline_setup.add_lost_reason(uow, reason.name),
+                   redo=lambda _v: pipeline_setup.retire_lost_reason(uow, reason.id),
                    on_done=self._reasons_then(on_done), on_error=on_error)

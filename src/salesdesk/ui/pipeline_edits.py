@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from salesdesk.domain.errors import DomainError, ValidationError
-from salesdesk.services import pipeline
+from salesdesk.services import pipeline_setup
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.dialogs import pipeline_name_dialog as naming
 from salesdesk.ui.i18n import tr
@@ -52,10 +52,10 @@ def new_pipeline(ctx: UiContext, parent: QWidget, pipelines: Sequence[tuple[str,
     uow, name = ctx.uow, answer.name
     copy_from = current_id if answer.copy_stages else None
     ctx.edit(tr("Add the pipeline {0}").format(name),
-             _worded(lambda: pipeline.add_pipeline(uow, name, copy_from)),
-             make_undo=lambda saved: (lambda v: pipeline.remove_pipeline(
+             _worded(lambda: pipeline_setup.add_pipeline(uow, name, copy_from)),
+             make_undo=lambda saved: (lambda v: pipeline_setup.remove_pipeline(
                  uow, saved.pipeline_id, v)),
-             make_redo=lambda saved: (lambda v: pipeline.restore_pipeline(
+             make_redo=lambda saved: (lambda v: pipeline_setup.restore_pipeline(
                  uow, saved.pipeline_id, v)),
              parent_widget=parent, on_done=lambda saved: on_added(saved.pipeline_id))
 
@@ -67,9 +67,9 @@ def remove_pipeline(ctx: UiContext, parent: QWidget, pipeline_id: str, name: str
         return
     uow = ctx.uow
     ctx.edit(tr("Remove the pipeline {0}").format(name),
-             _worded(lambda: pipeline.remove_pipeline(uow, pipeline_id, None)),
-             make_undo=lambda _saved: (lambda v: pipeline.restore_pipeline(
+             _worded(lambda: pipeline_setup.remove_pipeline(uow, pipeline_id, None)),
+             make_undo=lambda _saved: (lambda v: pipeline_setup.restore_pipeline(
                  uow, pipeline_id, v)),
-             make_redo=lambda _saved: (lambda v: pipeline.remove_pipeline(
+             make_redo=lambda _saved: (lambda v: pipeline_setup.remove_pipeline(
                  uow, pipeline_id, v)),
              parent_widget=parent)

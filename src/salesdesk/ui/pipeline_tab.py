@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.services import pipeline as svc
+from salesdesk.services import pipeline_setup as setup_svc
 from salesdesk.services.common import OpChanges
 from salesdesk.storage.rows import Board, DealCard, FilterChoices, StageRow
 from salesdesk.ui import pipeline_edits
@@ -210,7 +210,7 @@ class PipelineTab(QWidget):
             return
         self._wanted = True
         uow = self.ctx.uow
-        self.ctx.ops.run(lambda _job: svc.ensure_pipeline(uow), parent_widget=self)
+        self.ctx.ops.run(lambda _job: setup_svc.ensure_pipeline(uow), parent_widget=self)
         self._load_currency()
         self.refresh()
 

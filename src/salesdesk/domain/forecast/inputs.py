@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from operator import attrgetter
 
 from salesdesk.domain.pipeline import ForecastCategory, Outcome
 
@@ -200,7 +201,14 @@ class ClosedDeal:
             raise ValueError(f"deal {self.id}: closed before it was created")
 
 
+_SCOPE_FIELD = {ScopeKind.MEMBER: "owner_id", ScopeKind.TEAM: "team_id",
+                ScopeKind.TERRITORY: "territory_id"}
+
+
 def in_scope(states: Iterable[DealState], scope: Scope) -> list[DealState]:
+    """The deals of `scope` (the same as `scope.covers` on each, read straight from the
+    deal's field: a re-scope filters thousands of deals per period)."""
     if scope.kind is ScopeKind.COMPANY:
         return list(states)
-    return [s for s in states if scope.covers(s)]
+    key, ids = attrgetter(_SCOPE_FIELD[scope.kind]), scope.ids
+    return [s for s in states if key(s) in ids]

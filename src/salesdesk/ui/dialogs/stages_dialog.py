@@ -42,7 +42,7 @@ from salesdesk.domain.pipeline import (
     check_stages,
 )
 from salesdesk.domain.validation import clean_int
-from salesdesk.services.pipeline import StageSpec
+from salesdesk.services.pipeline_setup import StageSpec
 from salesdesk.storage.deal_queries import PipelineSettings
 from salesdesk.ui import deal_format as fmt
 from salesdesk.ui.dialogs.common import ERROR_STYLE, HINT_STYLE, error_label, ok_cancel

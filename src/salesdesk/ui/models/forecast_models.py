@@ -2,7 +2,7 @@
 point) and the functions that turn forecast and analysis results into what the charts
 draw and the words the tab shows.
 
-Results arrive as plain frozen records (services.forecast, storage.analysis_queries);
+Results arrive as plain frozen records (services.forecast, storage.analysis_rows);
 nothing here holds a Session or touches the database, and nothing imports pyqtgraph.
 """
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
         SeriesPoint,
         WaterfallResult,
     )
-    from salesdesk.storage.analysis_queries import FunnelRow, LeaderRow
+    from salesdesk.storage.analysis_rows import FunnelRow, LeaderRow
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
