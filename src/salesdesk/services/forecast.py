@@ -38,12 +38,12 @@ from salesdesk.domain.periods import Period, PeriodKind, containing, preceding
 from salesdesk.domain.pipeline import Outcome
 from salesdesk.services.forecast_inputs import (
     ForecastData,
+    deal_ids,
     load_data,
     make_result,
     midnight,
     now_utc,
     parse_day,
-    parts_by_deal,
     period_named,
     resolve_scope,
 )
@@ -106,10 +106,11 @@ def forecast_from(data: ForecastData, period: Period, scope: ScopeSpec = COMPANY
     from `source` unless given; without either, deals are labelled by id)."""
     resolved, label, _ = resolve_scope(data.choices, scope)
     f = data.forecast(period, resolved)
-    parts = parts_by_deal(f)
+    ids = deal_ids(f)
     if labels is None:
-        labels = source.deal_labels(set(parts)) if source is not None else {}
-    return make_result(f, scope, label, labels, parts)
+        labels = source.deal_labels(ids) if source is not None else {}
+    # the per-deal records are built on first use (a drill-down), not on every re-scope
+    return make_result(f, scope, label, labels, count=len(ids))
 
 
 # --- the backtest -------------------------------------------------------------------------

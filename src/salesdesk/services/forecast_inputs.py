@@ -30,6 +30,7 @@ from salesdesk.services.forecast_records import (
     ForecastDeal,
     ForecastResult,
     ForecastSource,
+    LazyDeals,
     ScopeSpec,
 )
 
@@ -173,6 +174,14 @@ def parts_by_deal(f: Forecast) -> dict[str, dict[str, Decimal]]:
     return table
 
 
+def deal_ids(f: Forecast) -> set[str]:
+    """The deals with a part in some figure: the keys of `parts_by_deal(f)`, cheaply."""
+    ids: set[str] = set()
+    for method in _PARTS.values():
+        ids.update(c.deal_id for c in f.figure(method).deals)
+    return ids
+
+
 def deal_amounts(f: Forecast) -> dict[str, tuple[Decimal, bool]]:
     """deal id -> (the amount its parts are of, whether it is a past run-rate deal)."""
     amounts = {c.deal_id: (c.amount, True) for c in f.run_rate.deals}
@@ -183,16 +192,26 @@ def deal_amounts(f: Forecast) -> dict[str, tuple[Decimal, bool]]:
 
 def make_result(f: Forecast, spec: ScopeSpec, label: str,
                 labels: Mapping[str, tuple[str, str]],
-                parts: dict[str, dict[str, Decimal]] | None = None) -> ForecastResult:
-    """`parts`: `parts_by_deal(f)`, when the caller has it already."""
-    parts = parts_by_deal(f) if parts is None else parts
-    amounts = deal_amounts(f)
-    deals = [ForecastDeal(deal_id, *labels.get(deal_id, (deal_id[:8], "")),
-                          amounts[deal_id][0],
-                          {k: row[k] for k in CONTRIBUTION_KEYS if k in row},
-                          past=amounts[deal_id][1])
-             for deal_id, row in parts.items()]
-    deals.sort(key=lambda d: (d.past, -d.part("weighted"), -d.part("historical"), d.label))
+                parts: dict[str, dict[str, Decimal]] | None = None,
+                count: int | None = None) -> ForecastResult:
+    """`parts`: `parts_by_deal(f)`, when the caller has it already. The deals are built
+    on first use (LazyDeals); `count`: how many there are (`len(deal_ids(f))`), when the
+    caller has it (else `parts` is made now to count them)."""
+    if parts is None and count is None:
+        parts = parts_by_deal(f)
+
+    def build() -> list[ForecastDeal]:
+        rows = parts_by_deal(f) if parts is None else parts
+        amounts = deal_amounts(f)
+        deals = [ForecastDeal(deal_id, *labels.get(deal_id, (deal_id[:8], "")),
+                              amounts[deal_id][0],
+                              {k: row[k] for k in CONTRIBUTION_KEYS if k in row},
+                              past=amounts[deal_id][1])
+                 for deal_id, row in rows.items()]
+        deals.sort(key=lambda d: (d.past, -d.part("weighted"), -d.part("historical"),
+                                  d.label))
+        return deals
+
     mc = f.monte_carlo
     return ForecastResult(
         period=f.period.name, period_kind=f.period.kind.value, start=f.period.start,
@@ -201,7 +220,8 @@ def make_result(f: Forecast, spec: ScopeSpec, label: str,
         weighted_default=f.weighted_default.total, commit=f.commit.total,
         best_case=f.best_case.total, pipeline=f.pipeline.total,
         historical=f.value(Method.HISTORICAL), run_rate=f.run_rate.total, p10=mc.p10,
-        p50=mc.p50, p90=mc.p90, deals=tuple(deals))
+        p50=mc.p50, p90=mc.p90,
+        deals=LazyDeals(build, len(parts) if parts is not None else count or 0))
 
 
 def figures_of(f: Forecast) -> dict[str, Decimal]:

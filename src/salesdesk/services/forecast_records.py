@@ -3,11 +3,11 @@ Decimal money, str ids and names, dates. services/forecast.py re-exports all of 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.forecast import ClosedHistory, DealState
@@ -125,6 +125,55 @@ class ForecastDeal:
         return self.contributions.get(key, ZERO)
 
 
+class LazyDeals(Sequence[ForecastDeal]):
+    """The deals behind a forecast, built on first use (a drill-down, the pack, --json):
+    a scope change shows the figures and the count without building thousands of per-deal
+    records. Equal to (and hashed as) the tuple of the same deals."""
+
+    __slots__ = ("_build", "_count", "_deals")
+
+    def __init__(self, build: Callable[[], Sequence[ForecastDeal]], count: int):
+        self._build: Callable[[], Sequence[ForecastDeal]] | None = build
+        self._count = count
+        self._deals: tuple[ForecastDeal, ...] | None = None
+
+    def _all(self) -> tuple[ForecastDeal, ...]:
+        if self._deals is None:
+            assert self._build is not None
+            self._deals = tuple(self._build())
+            self._build = None
+        return self._deals
+
+    def __len__(self) -> int:
+        return self._count if self._deals is None else len(self._deals)
+
+    @overload
+    def __getitem__(self, index: int) -> ForecastDeal: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ForecastDeal, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ForecastDeal | tuple[ForecastDeal, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[ForecastDeal]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyDeals):
+            other = other._all()
+        return isinstance(other, tuple) and self._all() == other
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self._all(),))
+
+
 @dataclass(frozen=True)
 class ForecastResult:
     """Every figure of a period and scope as of a day, each traceable to `deals`.
@@ -153,7 +202,8 @@ class ForecastResult:
     p10: Decimal
     p50: Decimal
     p90: Decimal
-    deals: tuple[ForecastDeal, ...]
+    deals: Sequence[ForecastDeal]
+    """A tuple, or LazyDeals (built on first use)."""
 
     def figure(self, key: str) -> Decimal:
         if key not in SNAPSHOT_KEYS:

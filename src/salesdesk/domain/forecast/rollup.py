@@ -85,16 +85,18 @@ def rollup(states: Iterable[DealState], period: Period, as_of: date | datetime,
     mine = in_scope(states, scope)
     won = closed_won(mine, period)
     deals = open_in_period(mine, period, day_of(as_of))
+    # each open deal's weighted part, made once: in the weighted figure and the best case
+    expected = [_weighted(s, s.probability) for s in deals]
     return Rollup(
         closed_won=won,
-        weighted=won.plus(Method.WEIGHTED, (_weighted(s, s.probability) for s in deals)),
+        weighted=won.plus(Method.WEIGHTED, expected),
         weighted_default=won.plus(Method.WEIGHTED_DEFAULT,
                                   (_weighted(s, s.stage_probability) for s in deals)),
         commit=won.plus(Method.COMMIT, (_full(s, s.amount) for s in deals
                                         if s.category in FULL)),
         best_case=won.plus(Method.BEST_CASE, (_full(s, s.amount) if s.category in BEST
-                                              else _weighted(s, s.probability)
-                                              for s in deals)),
+                                              else w for s, w in zip(deals, expected,
+                                                                     strict=True))),
         pipeline=Figure.of(Method.PIPELINE, (_full(s, s.amount) for s in deals)),
     )
 
