@@ -16,6 +16,8 @@ import builtins
 import copy
 import dataclasses
 from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any, Generic, Self, TypeVar
 
 from salesdesk.domain.accounts import Account, Product
@@ -23,12 +25,14 @@ from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, Stage
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ConcurrentEditError, NotFoundError
 from salesdesk.domain.members import Member, Team
-from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
+from salesdesk.domain.pipeline import LostReason, Outcome, Pipeline, Stage
+from salesdesk.domain.quotas import QuotaPlan
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.domain.validation import name_key
 from salesdesk.services.unit_of_work import Repository
 from salesdesk.storage.files import Row, Table, normalise_header
 from salesdesk.storage.mapping import MAPPED
+from salesdesk.storage.quota_store import PlanInfo
 from salesdesk.storage.uow import DISPLAY_NAMES
 
 T = TypeVar("T", bound=Entity)
@@ -94,6 +98,7 @@ class FakeWorkspace:
         self.actor = actor
         self.data: dict[str, dict[str, Entity]] = {k: {} for k in REPOSITORIES}
         self.settings: dict[str, str] = {}
+        self.plans: dict[str, QuotaPlan] = {}
         self.commits = 0
 
     def uow(self) -> FakeUnitOfWork:
@@ -111,6 +116,8 @@ class FakeWorkspace:
         """A comparable picture of everything committed, versions included."""
         picture = {kind: {i: {**_state(e), "version": e.version} for i, e in rows.items()}
                    for kind, rows in self.data.items()}
+        picture["quota_plans"] = {i: {**_state(p), "version": p.version}
+                                  for i, p in self.plans.items()}
         return copy.deepcopy(picture), dict(self.settings)
 
     def live(self, kind: str) -> list[Any]:
@@ -121,6 +128,69 @@ class FakeWorkspace:
         found = [e for e in self.live(kind) if name_key(e.name) == name_key(name)]
         assert len(found) == 1, f"{len(found)} {kind} called {name!r}"
         return found[0]
+
+
+class FakeQuotaPlans:
+    """Whole plan versions, as storage.quota_store.SqlQuotaPlans keeps them; closed won
+    and open pipeline are read from the unit of work's deals."""
+
+    kind = "quota plan"
+
+    def __init__(self, uow: FakeUnitOfWork, plans: dict[str, QuotaPlan]):
+        self.uow, self.plans = uow, plans
+
+    def versions(self, year: int | None = None) -> builtins.list[Any]:
+        found = [p for p in self.plans.values() if year in (None, p.year)]
+        found.sort(key=lambda p: (-p.year, -p.plan_version))
+        return [PlanInfo(p.id, p.year, p.plan_version, p.status, p.note, p.updated_at,
+                         p.updated_by, p.version) for p in found]
+
+    def get(self, plan_id: str) -> QuotaPlan:
+        if plan_id not in self.plans:
+            raise NotFoundError(f"quota plan {plan_id} does not exist")
+        return self.plans[plan_id]
+
+    def add(self, plan: QuotaPlan) -> None:
+        if any(p.year == plan.year and p.plan_version == plan.plan_version
+               for p in self.plans.values()):
+            raise ConcurrentEditError("quota plan", plan.id)
+        self.plans[plan.id] = plan
+
+    def save(self, plan: QuotaPlan) -> None:
+        stored = self.uow.workspace.plans.get(plan.id)
+        if stored is not None and stored.version != plan.version:
+            raise ConcurrentEditError("quota plan", plan.id)
+        plan.version += 1
+        self.plans[plan.id] = plan
+
+    def remove(self, plan_id: str, version: int) -> None:
+        if self.get(plan_id).version != version:
+            raise ConcurrentEditError("quota plan", plan_id)
+        del self.plans[plan_id]
+
+    def _deals(self, outcome: Outcome) -> builtins.list[Deal]:
+        stages = {s.id: s.outcome for s in self.uow.stages.list()}
+        return [d for d in self.uow.deals.list() if stages.get(d.stage_id) is outcome
+                and d.owner_id is not None]
+
+    def won_by_member_day(self, start: date, end: date) -> dict[tuple[str, date], Decimal]:
+        won: dict[tuple[str, date], Decimal] = {}
+        for d in self._deals(Outcome.WON):
+            if d.won_on is not None and start <= d.won_on < end:
+                key = (str(d.owner_id), d.won_on)
+                won[key] = won.get(key, Decimal("0.00")) + (d.won_amount or d.amount)
+        return won
+
+    def weighted_pipeline(self, closing_before: date) -> dict[str, Decimal]:
+        probability = {s.id: s.probability for s in self.uow.stages.list()}
+        found: dict[str, Decimal] = {}
+        for d in self._deals(Outcome.OPEN):
+            if d.expected_close is None or d.expected_close < closing_before:
+                weight = d.probability if d.probability is not None else probability[
+                    d.stage_id]
+                found[str(d.owner_id)] = found.get(str(d.owner_id), Decimal("0.00")) + (
+                    d.amount * weight / 100).quantize(Decimal("0.01"))
+        return found
 
 
 class FakeUnitOfWork:
@@ -153,6 +223,7 @@ class FakeUnitOfWork:
         self._settings = dict(ws.settings)
         for kind in REPOSITORIES:
             setattr(self, kind, FakeRepository(kind, self._rows[kind]))
+        self.quota_plans = FakeQuotaPlans(self, copy.deepcopy(ws.plans))
 
     def commit(self) -> None:
         ws = self.workspace
@@ -173,6 +244,7 @@ class FakeUnitOfWork:
             ws.data[kind][entity.id] = copy.deepcopy(entity)
             self._base[kind][entity.id] = entity.version
         ws.settings.update(self._settings)
+        ws.plans = copy.deepcopy(self.quota_plans.plans)
         ws.commits += 1
         self.committed = True
 

@@ -138,6 +138,8 @@ class QuotaPlan(Entity):
     status: PlanStatus = PlanStatus.DRAFT
     note: str = ""
     targets: dict[tuple[Owner, Metric, date], Target] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)
+    """How the plan was shaped (seasonality, ramp schedule), plain JSON values."""
 
     def __post_init__(self) -> None:
         self.status = _enum(PlanStatus, self.status, "status")
@@ -207,7 +209,7 @@ class QuotaPlan(Entity):
         """The next version, a draft copy of this one's targets."""
         return QuotaPlan(year=self.year, fiscal_start=self.fiscal_start,
                          plan_version=self.plan_version + 1, note=note,
-                         targets=dict(self.targets))
+                         targets=dict(self.targets), settings=dict(self.settings))
 
 
 @dataclass(frozen=True)

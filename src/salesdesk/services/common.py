@@ -19,13 +19,14 @@ class OpChanges:
     territories: bool = False
     leads: bool = False
     deals: bool = False
+    quotas: bool = False
     summary: str = ""
     ids: tuple[str, ...] = field(default=())
 
     def __or__(self, other: OpChanges) -> OpChanges:
         return OpChanges(**{k: getattr(self, k) or getattr(other, k)
                             for k in ("members", "teams", "accounts", "products", "territories",
-                                      "leads", "deals")},
+                                      "leads", "deals", "quotas")},
                          summary="; ".join(s for s in (self.summary, other.summary) if s),
                          ids=self.ids + other.ids)
 

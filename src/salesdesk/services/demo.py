@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from salesdesk.domain.members import Role, SkillKind
 from salesdesk.domain.territories import Criterion, RuleField, Territory, TerritoryAssignment
@@ -20,6 +21,7 @@ from salesdesk.services.import_catalog import import_accounts_into, import_produ
 from salesdesk.services.import_deals import import_deals_into
 from salesdesk.services.import_team import import_team_into
 from salesdesk.services.imports import ImportReport, TableLike
+from salesdesk.services.quotas import create_plan_into
 from salesdesk.services.territories import EvaluationResult, evaluate_into
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -111,6 +113,10 @@ def _skills(uow: UnitOfWork, pipeline: TableLike) -> None:
         m.update(skills=skills)
 
 
+SAMPLE_PLAN_YEAR = 2017
+"""The sample's deals close in 2017; its published plan is that year's own run rate."""
+
+
 def create_sample_company(uow_factory: UnitOfWorkFactory,
                           tables: Mapping[str, TableLike]) -> DemoResult:
     """Import the sample's team, accounts, products and deals, set up territories and
@@ -125,7 +131,12 @@ def create_sample_company(uow_factory: UnitOfWorkFactory,
             _territories(uow)
         _skills(uow, tables["sales_pipeline"])
         evaluation = evaluate_into(uow)
+        if not uow.quota_plans.versions(SAMPLE_PLAN_YEAR):
+            create_plan_into(uow, SAMPLE_PLAN_YEAR, base_year=SAMPLE_PLAN_YEAR,
+                             growth=Decimal(0), publish=True,
+                             note="The sample's 2017 run rate and seasonality")
         uow.commit()
     changes = OpChanges(members=True, teams=True, accounts=True, products=True,
-                        territories=True, deals=True, summary="Opened the sample company")
+                        territories=True, deals=True, quotas=True,
+                        summary="Opened the sample company")
     return DemoResult(reports, evaluation, changes)

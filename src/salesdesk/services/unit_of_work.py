@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from salesdesk.domain.accounts import Account, Product
@@ -15,6 +17,7 @@ from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, Stage
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
+from salesdesk.domain.quotas import QuotaPlan
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 
 T = TypeVar("T", bound=Entity)
@@ -46,6 +49,30 @@ class Repository(Protocol, Generic[T]):
         ...
 
 
+class QuotaPlans(Protocol):
+    """Whole quota plan versions (storage.quota_store.SqlQuotaPlans)."""
+
+    def versions(self, year: int | None = None) -> builtins.list[Any]: ...
+
+    def get(self, plan_id: str) -> QuotaPlan: ...
+
+    def add(self, plan: QuotaPlan) -> None: ...
+
+    def save(self, plan: QuotaPlan) -> None:
+        """Store over the version read; refuses a stale copy; bumps plan.version."""
+        ...
+
+    def remove(self, plan_id: str, version: int) -> None: ...
+
+    def won_by_member_day(self, start: date, end: date) -> dict[tuple[str, date], Decimal]:
+        """Closed-won amount per (member id, close day) in [start, end)."""
+        ...
+
+    def weighted_pipeline(self, closing_before: date) -> dict[str, Decimal]:
+        """Open weighted pipeline per member, of deals closing before the day or undated."""
+        ...
+
+
 class UnitOfWork(Protocol):
     teams: Repository[Team]
     members: Repository[Member]
@@ -61,6 +88,7 @@ class UnitOfWork(Protocol):
     stage_changes: Repository[StageChange]
     activities: Repository[DealActivity]
     notes: Repository[DealNote]
+    quota_plans: QuotaPlans
     actor: str
 
     def __enter__(self) -> Self: ...

@@ -7,12 +7,18 @@ is applied here: the caller turns the changes into a new plan version.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.quota_sheet import (
+    QuotaCellChange,
+    QuotaSheetChanges,
+    QuotaSheetData,
+    QuotaSheetError,
+    SheetProblem,
+    TeamQuotas,
+)
 from salesdesk.domain.validation import clean_decimal
 from salesdesk.storage.quota_sheets import (
     FIRST_MONTH_COL,
@@ -25,8 +31,6 @@ from salesdesk.storage.quota_sheets import (
     QUARTER_COLS,
     SUMMARY_SHEET,
     YEAR_COL,
-    QuotaSheetData,
-    TeamQuotas,
     blocks,
     col,
     quarter_formula,
@@ -34,52 +38,6 @@ from salesdesk.storage.quota_sheets import (
     total_formula,
     year_formula,
 )
-
-
-@dataclass(frozen=True)
-class QuotaCellChange:
-    sheet: str
-    cell: str
-    team_id: str
-    member_id: str
-    member: str
-    month: str
-    old: Decimal
-    new: Decimal
-
-
-@dataclass(frozen=True)
-class QuotaSheetChanges:
-    plan_id: str
-    plan_version: int
-    changes: tuple[QuotaCellChange, ...]
-
-    @property
-    def unchanged(self) -> bool:
-        return not self.changes
-
-
-@dataclass(frozen=True)
-class SheetProblem:
-    sheet: str | None
-    cell: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [f"Sheet '{self.sheet}'"] if self.sheet else []
-        if self.cell:
-            where.append(f"cell {self.cell}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
-
-
-class QuotaSheetError(ValidationError):
-    """The workbook was refused; `problems` lists every reason, each naming sheet and cell."""
-
-    def __init__(self, problems: list[SheetProblem]):
-        shown = "; ".join(str(p) for p in problems[:10])
-        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
-        super().__init__(shown + more)
-        self.problems = tuple(problems)
 
 
 def read_quota_workbook(path: Path | str, expected_plan: QuotaSheetData) -> QuotaSheetChanges:
@@ -220,7 +178,8 @@ class _Sheet:
                 continue
             amounts: list[Decimal] = [m for m in row_months if m is not None]
             for q, c in enumerate(QUARTER_COLS):
-                self._sum_cell(row, c, quarter_formula(q, row), sum(amounts[3 * q:3 * q + 3]))
+                quarter = sum(amounts[3 * q:3 * q + 3], Decimal(0))
+                self._sum_cell(row, c, quarter_formula(q, row), quarter)
             self._sum_cell(row, YEAR_COL, year_formula(row), sum(amounts, Decimal(0)))
         if any(None in m for m in months):
             return

@@ -29,14 +29,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from salesdesk.domain.quota_sheet import (  # noqa: F401  re-exported for callers
+    MONTHS,
+    MemberQuotas,
+    QuotaCellChange,
+    QuotaSheetChanges,
+    QuotaSheetData,
+    QuotaSheetError,
+    SheetIdentity,
+    SheetProblem,
+    TeamQuotas,
+)
 from salesdesk.storage.report_export import is_formula_like, sheet_title
 
-if TYPE_CHECKING:
-    from salesdesk.storage.quota_sheet_reader import QuotaSheetChanges
-
-MONTHS = 12
 FIRST_MONTH_COL = 3  # C: columns A and B hold the member's id and name
 QUARTER_COLS = tuple(range(FIRST_MONTH_COL + MONTHS, FIRST_MONTH_COL + MONTHS + 4))  # O..R
 YEAR_COL = QUARTER_COLS[-1] + 1  # S
@@ -51,51 +58,6 @@ PROP_PLAN = "SalesDesk plan id"
 PROP_VERSION = "SalesDesk plan version"
 
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
-
-
-@dataclass(frozen=True)
-class MemberQuotas:
-    """One member's row: a quota and a closed-won amount per fiscal month, exact."""
-
-    member_id: str
-    name: str
-    quota: tuple[Decimal, ...]
-    won: tuple[Decimal, ...]
-
-    def __post_init__(self) -> None:
-        if len(self.quota) != MONTHS or len(self.won) != MONTHS:
-            raise ValueError(f"member {self.member_id}: need {MONTHS} months of quota and won")
-
-
-@dataclass(frozen=True)
-class TeamQuotas:
-    team_id: str
-    name: str
-    members: tuple[MemberQuotas, ...]
-
-
-@dataclass(frozen=True)
-class QuotaSheetData:
-    """What goes into (and is expected back from) a quota workbook. `months` are the 12
-    fiscal months' period names ('2017-07'), `quarters` the 4 quarters' ('2018-Q1'),
-    `year` the fiscal year's ('2018')."""
-
-    workspace_id: str
-    plan_id: str
-    plan_version: int
-    title: str
-    currency: str
-    months: tuple[str, ...]
-    quarters: tuple[str, ...]
-    year: str
-    teams: tuple[TeamQuotas, ...]
-
-    def __post_init__(self) -> None:
-        if len(self.months) != MONTHS or len(self.quarters) != 4:
-            raise ValueError("a quota plan has 12 fiscal months and 4 quarters")
-
-    def header(self, first: str = "Member") -> tuple[str, ...]:
-        return (f"{first} ID", first, *self.months, *self.quarters, self.year)
 
 
 @dataclass(frozen=True)
@@ -170,6 +132,44 @@ def read_quota_workbook(path: Path | str, expected_plan: QuotaSheetData) -> Quot
     from salesdesk.storage.quota_sheet_reader import read_quota_workbook as read
 
     return read(path, expected_plan)
+
+
+def workbook_identity(path: Path | str) -> SheetIdentity:
+    """The plan identity a workbook carries in its custom document properties, read from
+    docProps/custom.xml without loading the sheets. QuotaSheetError if the file is not an
+    Excel workbook at all."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    found: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "docProps/custom.xml" in archive.namelist():
+                for prop in ElementTree.fromstring(archive.read("docProps/custom.xml")):
+                    name = prop.get("name")
+                    if name and len(prop):
+                        found[name] = (prop[0].text or "").strip()
+    except (OSError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        raise QuotaSheetError([SheetProblem(None, None, f"{Path(path).name} is not an Excel "
+                                                        f"workbook (.xlsx): {exc}")]) from None
+    return SheetIdentity(found.get(PROP_WORKSPACE), found.get(PROP_PLAN),
+                         found.get(PROP_VERSION))
+
+
+class OpenpyxlWorkbooks:
+    """The quota workbook files services.quota_sheets reads and writes."""
+
+    def write(self, path: Path | str, data: QuotaSheetData) -> Path:
+        return write_quota_workbook(path, data)
+
+    def read(self, path: Path | str, expected: QuotaSheetData) -> QuotaSheetChanges:
+        return read_quota_workbook(path, expected)
+
+    def identity(self, path: Path | str) -> SheetIdentity:
+        return workbook_identity(path)
+
+
+WORKBOOKS = OpenpyxlWorkbooks()
 
 
 def _properties(wb: Any, data: QuotaSheetData) -> None:

@@ -243,6 +243,31 @@ forecast_snapshots = _business(
 sa.Index("ix_forecast_snapshots_period", forecast_snapshots.c.period,
          forecast_snapshots.c.scope_kind, forecast_snapshots.c.kind)
 
+# Quota plans (issue 5): one row per version of a fiscal year's plan; its targets are
+# monthly figures per member or team and metric (revenue in cents, counts as integers).
+quota_plans = _business(
+    "quota_plans",
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("fiscal_start", sa.Integer, nullable=False),
+    sa.Column("plan_version", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("settings", sa.JSON, nullable=False),
+    sa.CheckConstraint("fiscal_start BETWEEN 1 AND 12", name="fiscal_start_month"),
+    sa.UniqueConstraint("year", "plan_version", name="uq_quota_plans_year_version"),
+)
+
+quota_targets = sa.Table(
+    "quota_targets", metadata,
+    sa.Column("plan_id", UUID, _fk("quota_plans.id"), primary_key=True),
+    sa.Column("owner_kind", sa.String(10), primary_key=True),
+    sa.Column("owner_id", UUID, primary_key=True),
+    sa.Column("metric", sa.String(12), primary_key=True),
+    sa.Column("month", sa.Date, primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+    sa.CheckConstraint("value >= 0", name="value_non_negative"),
+)
+
 change_log = sa.Table(
     "change_log", metadata,
     sa.Column("id", UUID, primary_key=True),

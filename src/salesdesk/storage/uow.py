@@ -29,6 +29,7 @@ from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.storage import changelog, tables
 from salesdesk.storage.mapping import MAPPED
+from salesdesk.storage.quota_store import SqlQuotaPlans
 
 T = TypeVar("T", bound=Entity)
 log = logging.getLogger("salesdesk.storage")
@@ -148,6 +149,7 @@ class SqlUnitOfWork:
         self.stage_changes = SqlRepository(s, StageChange)
         self.activities = SqlRepository(s, DealActivity)
         self.notes = SqlRepository(s, DealNote)
+        self.quota_plans = SqlQuotaPlans(s, self.actor)
         return self
 
     def __exit__(self, _type: Any, exc: BaseException | None, _tb: Any) -> None:

@@ -1,0 +1,157 @@
+"""Attainment against quota for any period: closed-won revenue per member, team and
+territory against the plan in force (domain.attainment holds the maths).
+
+A period may straddle two fiscal years (an ISO week over New Year): each month takes its
+target from its own year's plan. A territory's figures are the sum of the reps assigned
+to it during the period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from salesdesk.domain.attainment import Attainment, attainment_report
+from salesdesk.domain.periods import Period, PeriodKind, containing, parse_period
+from salesdesk.domain.quotas import Metric, PlanStatus, member
+from salesdesk.services.quotas import current_plan_id, quota_members
+from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from salesdesk.services.workspace_settings import currency_of, work_calendar
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class AttainmentLine:
+    kind: str
+    """"member", "team", "territory" or "total"."""
+    id: str | None
+    name: str
+    team: str | None
+    """The member's team name (members only)."""
+    figures: Attainment
+
+    @property
+    def quota(self) -> Decimal:
+        return self.figures.quota
+
+    @property
+    def won(self) -> Decimal:
+        return self.figures.won
+
+    @property
+    def attainment(self) -> Decimal | None:
+        return self.figures.attainment
+
+
+@dataclass(frozen=True)
+class PlanUsed:
+    year: int
+    plan_version: int
+    status: PlanStatus
+
+
+@dataclass(frozen=True)
+class AttainmentView:
+    period: Period
+    as_of: date
+    currency: str
+    plans: tuple[PlanUsed, ...]
+    """The plan version each fiscal year's months came from (empty: no plan)."""
+    members: tuple[AttainmentLine, ...]
+    teams: tuple[AttainmentLine, ...]
+    territories: tuple[AttainmentLine, ...]
+    total: AttainmentLine
+
+    @property
+    def has_plan(self) -> bool:
+        return bool(self.plans)
+
+
+def attainment(uow_factory: UnitOfWorkFactory, period: str, as_of: date | None = None
+               ) -> AttainmentView:
+    """Attainment of every rep, team and territory in `period` ('2017', '2017-Q3',
+    '2017-07', '2017-W27', '2017-07-14'), as of `as_of` (default today) for pace."""
+    as_of = as_of or date.today()
+    with uow_factory() as uow:
+        calendar = work_calendar(uow)
+        span = parse_period(period, calendar.fiscal_start)
+        targets, plans = _targets(uow, span, calendar.fiscal_start)
+        reps = [(m.id, m.team_id) for m in quota_members(uow)]
+        teams = {t.id: t.name for t in uow.teams.list()}
+        won = uow.quota_plans.won_by_member_day(span.start, span.end)
+        pipeline = uow.quota_plans.weighted_pipeline(span.end)
+        assigned = _assignments(uow, span)
+        names = {m.id: m.name for m in uow.members.list()}
+        money = currency_of(uow)
+    team_of = dict(reps)
+    ordered = {m: targets.get(m, {}) for m, _ in reps}
+    report = attainment_report(ordered, won, team_of, span, as_of, calendar, pipeline)
+    members = tuple(AttainmentLine("member", r.member, names.get(r.member or "", "?"),
+                                   teams.get(team_of.get(r.member or "") or ""), r.figures)
+                    for r in report.members)
+    team_lines = tuple(sorted((AttainmentLine("team", r.team, teams.get(r.team or "", "?"),
+                                              None, r.figures) for r in report.teams),
+                              key=lambda line: line.name.casefold()))
+    by_id = {line.id: line.figures for line in members}
+    territories = []
+    for territory_id, (name, member_ids) in assigned.items():
+        total = _sum(by_id[m] for m in member_ids if m in by_id)
+        territories.append(AttainmentLine("territory", territory_id, name, None, total))
+    territories.sort(key=lambda line: line.name.casefold())
+    return AttainmentView(span, as_of, money, tuple(plans), members, team_lines,
+                          tuple(territories),
+                          AttainmentLine("total", None, "Total", None, report.total))
+
+
+def _targets(uow: UnitOfWork, span: Period, fiscal_start: int
+             ) -> tuple[dict[str, dict[date, Decimal]], list[PlanUsed]]:
+    """Members' monthly revenue targets of the plans in force over `span`."""
+    years = sorted({fiscal_year_of(span.start, fiscal_start),
+                    fiscal_year_of(_last_day(span), fiscal_start)})
+    targets: dict[str, dict[date, Decimal]] = {}
+    plans = []
+    for year in years:
+        plan_id = current_plan_id(uow, year)
+        if plan_id is None:
+            continue
+        plan = uow.quota_plans.get(plan_id)
+        plans.append(PlanUsed(plan.year, plan.plan_version, plan.status))
+        for owner in plan.owners():
+            if owner.kind == member(owner.id).kind:
+                months = plan.monthly(owner, Metric.REVENUE)
+                targets.setdefault(owner.id, {}).update(
+                    {d: Decimal(a) for d, a in months.items()})
+    return targets, plans
+
+
+def fiscal_year_of(day: date, fiscal_start: int) -> int:
+    """The fiscal year holding `day` (named by the calendar year it ends in)."""
+    return int(containing(day, PeriodKind.YEAR, fiscal_start).name)
+
+
+def _last_day(span: Period) -> date:
+    return span.end - timedelta(days=1)
+
+
+def _assignments(uow: UnitOfWork, span: Period) -> dict[str, tuple[str, list[str]]]:
+    """Territory id -> (name, reps assigned at some point of the period)."""
+    names = {t.id: t.name for t in uow.territories.list()}
+    found: dict[str, tuple[str, list[str]]] = {}
+    for a in uow.assignments.list():
+        if a.territory_id not in names:
+            continue
+        if a.start < span.end and (a.end is None or a.end >= span.start):
+            entry = found.setdefault(a.territory_id, (names[a.territory_id], []))
+            if a.member_id not in entry[1]:
+                entry[1].append(a.member_id)
+    return found
+
+
+def _sum(figures: Iterable[Attainment]) -> Attainment:
+    total = Attainment(ZERO, ZERO, ZERO)
+    for f in figures:
+        total = total + f
+    return total
