@@ -1,12 +1,15 @@
-"""Render the Forecast tab and each of its charts offscreen, from the sample company.
+"""Render the Forecast tab and each of its charts offscreen, from the sample company, and
+the workspace settings dialog (whose fiscal calendar the periods and quotas follow).
 
-    python docs/forecast_screenshots.py    # writes docs/forecast*.png
+    python docs/forecast_screenshots.py    # writes docs/forecast*.png, workspace-settings.png
 
 The sample company's deals close from 2017-03 to 2017-12: the tab shows 2017-Q4 as of
-1 Oct 2017 (the forecast made as the quarter began) with the deals behind the "slipped"
-step of the waterfall listed in the drill-down panel. The whole window is 1400 x 900 like
-the README's other screenshots; each chart is rendered on its own, with its title, from
-a larger window so that it reads well in the README.
+1 Oct 2017 (the forecast made as the quarter began, against the demo's published 2017
+quota plan) with the deals behind the "slipped" step of the waterfall listed in the
+drill-down panel. The whole window is 1400 x 900 like the README's other screenshots;
+each chart is rendered on its own, with its title, from a larger window so that it reads
+well in the README. The settings dialog shows the sample's calendar with a few of 2017's
+US public holidays typed in, as a manager would before splitting weekly targets.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ CHART_SIZE = (1800, 1100)
 PERIOD, AS_OF = "2017-Q4", date(2017, 10, 1)
 CHARTS = {"series": "forecast-series.png", "waterfall": "forecast-waterfall.png",
           "funnel": "forecast-funnel.png", "leaderboard": "forecast-leaderboard.png"}
+HOLIDAYS = (date(2017, 1, 2), date(2017, 5, 29), date(2017, 7, 4), date(2017, 9, 4),
+            date(2017, 11, 23), date(2017, 12, 25))
+"""2017's US public holidays from New Year (observed) to Christmas, some of them."""
 
 
 def main() -> None:
@@ -85,6 +91,7 @@ def render(window: Any) -> None:
         tab.panels[name].image().save(str(DOCS / file))
         print(f"wrote {DOCS / file}")
     render_history(window)
+    render_workspace_settings(window)
 
 
 def render_history(window: Any) -> None:
@@ -99,6 +106,29 @@ def render_history(window: Any) -> None:
     dialog = tab.history_dialog
     dialog.grab().save(str(DOCS / "forecast-history.png"))
     print(f"wrote {DOCS / 'forecast-history.png'}")
+    dialog.close()
+
+
+def render_workspace_settings(window: Any) -> None:
+    """File > Workspace settings… on the sample's own settings, holidays typed in (the
+    dialog is only shown: nothing is saved)."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication, QDate
+
+    from salesdesk.services import workspace_settings as service
+    from salesdesk.ui.dialogs.workspace_settings_dialog import WorkspaceSettingsDialog
+
+    uow = window.ctx.uow
+    calendar = replace(service.calendar(uow), holidays=frozenset(HOLIDAYS))
+    dialog = WorkspaceSettingsDialog(window, service.currency(uow),
+                                     service.known_currencies(), calendar)
+    dialog.holiday_edit.setDate(QDate(2017, 12, 26))  # the next one to add
+    dialog.show()
+    dialog.adjustSize()
+    QCoreApplication.processEvents()
+    dialog.grab().save(str(DOCS / "workspace-settings.png"))
+    print(f"wrote {DOCS / 'workspace-settings.png'}")
     dialog.close()
 
 

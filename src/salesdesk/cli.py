@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from salesdesk import __version__, cli_forecast
+from salesdesk import __version__, cli_forecast, cli_quotas
 from salesdesk.cli_reports import REPORT_KINDS as ANALYSIS_REPORTS
 from salesdesk.cli_reports import add_report_arguments, run_report
 from salesdesk.ui.tab_names import TAB_NAMES
 
-IMPORT_KINDS = ("team", "accounts", "products", "deals")
-REPORT_KINDS = ("team", "pipeline", *ANALYSIS_REPORTS, "forecast")
+IMPORT_KINDS = ("team", "accounts", "products", "deals", "quotas")
+REPORT_KINDS = ("team", "pipeline", *ANALYSIS_REPORTS, "forecast", "attainment")
 SHOWN_PER_LIST = 20
 """`import` prints at most this many created/updated/skipped lines each (8,800 deals)."""
 
@@ -50,10 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", type=Path, required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1400x900", metavar="WxH")
 
-    imp = sub.add_parser("import", help="import a CSV or XLSX file")
+    imp = sub.add_parser("import", help="import a CSV or XLSX file, or an edited quota sheet")
     _db_option(imp, sub=True)
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("file", type=Path)
+    cli_quotas.add_import_arguments(imp)      # --publish (quotas)
+    cli_quotas.add_export_parser(sub)
 
     report = sub.add_parser("report", help="print a report")
     _db_option(report, sub=True)
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_arguments(report)              # --by --period --metric --format --out
     cli_forecast.add_report_forecast(report)  # --as-of, sharing the rest
     cli_forecast.add_forecast_parser(sub)
+    cli_quotas.add_quotas_parser(sub)
     return parser
 
 
@@ -131,6 +134,10 @@ def _report_lines(report: Any) -> list[str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.kind == "quotas":
+        return cli_quotas.run_import(args)
+    if args.publish:
+        raise UserError("--publish applies to `import quotas` only")
     from salesdesk.services.import_catalog import import_accounts, import_products
     from salesdesk.services.import_deals import import_deals
     from salesdesk.services.import_team import import_team
@@ -145,7 +152,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    for run in (run_report, cli_forecast.run_report_forecast):
+    for run in (run_report, cli_forecast.run_report_forecast, cli_quotas.run_report_attainment):
         code = run(args)
         if code is not None:
             return code
@@ -254,7 +261,8 @@ def _log_unexpected() -> str:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "demo": cmd_demo, "import": cmd_import, "report": cmd_report,
-    "screenshot": cmd_screenshot, "forecast": cli_forecast.run_forecast}
+    "screenshot": cmd_screenshot, "forecast": cli_forecast.run_forecast,
+    "export": cli_quotas.run_export, "quotas": cli_quotas.run_quotas}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

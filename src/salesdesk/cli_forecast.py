@@ -15,7 +15,10 @@ cli.py wires it in:
     salesdesk report forecast [--by member|team|territory] [--period P] [--as-of DATE]
                        --format table|json|csv|xlsx [--out FILE]
 
-Amounts in JSON are exact decimal strings. Every mistake (unknown member, bad period or
+Amounts in JSON are exact decimal strings. `forecast --json` prints exactly the figures
+issue 6 documents; the table shows the scope's quota and its coverage too, and `report
+forecast` has a quota and a coverage column (empty without a quota plan in force). Every
+mistake (unknown member, bad period or
 date) is raised as a domain error, which cli.py prints as one line. `forecast` first
 freezes the current periods' snapshots if not done yet (freeze_due_snapshots).
 """
@@ -104,14 +107,15 @@ def add_report_forecast(parser: argparse.ArgumentParser) -> None:
 
 # --- forecast -----------------------------------------------------------------------------
 @contextmanager
-def _source(args: argparse.Namespace) -> Iterator[SqlForecastSource]:
+def _source(args: argparse.Namespace) -> Iterator[tuple[SqlForecastSource, Any]]:
+    """The workspace's forecast source and its unit-of-work factory (for the quotas)."""
     from salesdesk.config import default_workspace
     from salesdesk.storage.forecast_queries import SqlForecastSource
     from salesdesk.storage.workspace import open_workspace
 
     ws = open_workspace(getattr(args, "db", None) or default_workspace(), create=False)
     try:
-        yield SqlForecastSource(ws.engine)
+        yield SqlForecastSource(ws.engine), ws.uow
     finally:
         ws.close()
 
@@ -124,7 +128,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     if not args.backtest and not args.period:
         raise ValidationError("say which period: --period 2017-Q3 (or use --backtest)",
                               field="period")
-    with _source(args) as source:
+    with _source(args) as (source, uow):
         frozen = fs.freeze_due_snapshots(source).created
         if frozen:
             print(f"Froze {len(frozen)} forecast snapshots of the current periods.",
@@ -139,7 +143,9 @@ def run_forecast(args: argparse.Namespace) -> int:
             call = fs.record_call(source, args.period, scope, amount, args.comment,
                                   args.base)
             return _print_call(call, args.json)
-        return _print_forecast(fs.forecast_for(source, args.period, as_of, scope), args.json)
+        quotas = None if args.json else fs.read_quotas(uow)
+        return _print_forecast(fs.forecast_for(source, args.period, as_of, scope, quotas),
+                               args.json)
 
 
 def _amount(text: str) -> Decimal:
@@ -164,12 +170,23 @@ def _print_forecast(r: fs.ForecastResult, as_json: bool) -> int:
     print(f"Forecast {r.period} ({r.start} to {r.end}), {r.scope_label}, as of {r.as_of}")
     for key, title in SUMMARY:
         print(f"  {title:<42} {_money(r.figure(key)):>18}")
+    for title, text in _quota_lines(r):
+        print(f"  {title:<42} {text:>18}")
     behind = r.deals_behind("weighted")
     print(f"\n{len(behind):,} deals behind the weighted figure; the biggest:")
     for d in behind[:SHOWN_DEALS]:
         print(f"  {d.label[:40]:<40} {d.owner[:22]:<22} {_money(d.amount):>14} "
               f"{_money(d.part('weighted')):>14}")
     return 0
+
+
+def _quota_lines(r: fs.ForecastResult) -> list[tuple[str, str]]:
+    if r.quota is None:
+        return [("Quota", "none for this scope" if r.plan_in_force else "no quotas set")]
+    coverage = "quota reached" if r.coverage is None else f"{r.coverage * 100:.1f} %"
+    return [("Quota", _money(r.quota)),
+            ("Attainment (closed won / quota)", f"{(r.attainment or 0) * 100:.1f} %"),
+            ("Coverage (open weighted / quota to win)", coverage)]
 
 
 def _print_backtest(b: fs.BacktestResult, as_json: bool) -> int:
@@ -260,17 +277,20 @@ def run_report_forecast(args: argparse.Namespace) -> int | None:
     if fmt == "xlsx" and out is None:
         raise ValidationError("an Excel workbook needs a file: add --out FILE.xlsx",
                               field="out")
-    with _source(args) as source:
+    from salesdesk.services.forecast import read_quotas
+
+    with _source(args) as (source, uow):
         data, sheets = report_data(source, by, getattr(args, "period", None),
-                                   getattr(args, "as_of", None))
+                                   getattr(args, "as_of", None), read_quotas(uow))
     _write(data, sheets, fmt, out)
     return 0
 
 
-def report_data(source: Any, by: str, period: str | None, as_of: str | None
-                ) -> tuple[dict[str, Any], list[Sheet]]:
-    """Each member's (team's, territory's) forecast of the period, and the accuracy of
-    the stored snapshots at that level."""
+def report_data(source: Any, by: str, period: str | None, as_of: str | None,
+                quotas: fs.QuotaBook | None = None) -> tuple[dict[str, Any], list[Sheet]]:
+    """Each member's (team's, territory's) forecast of the period with its quota and
+    coverage (None without `quotas` or a plan in force), and the accuracy of the stored
+    snapshots at that level."""
     from salesdesk.domain.periods import PeriodKind, containing
     from salesdesk.services import forecast as fs
 
@@ -284,12 +304,15 @@ def report_data(source: Any, by: str, period: str | None, as_of: str | None
     for kind, ref, name, _ in [*(c for c in data.choices if c[0] == by), ("company", "", "",
                                                                           None)]:
         spec = fs.ScopeSpec(kind, ref or None)
-        r = fs.forecast_from(data, named, spec, labels={})
-        rows.append({"key": name or "Company", **{k: r.figure(k) for k in keys}})
+        r = fs.forecast_from(data, named, spec, labels={}, quotas=quotas)
+        rows.append({"key": name or "Company", **{k: r.figure(k) for k in keys},
+                     "quota": r.quota, "coverage": r.coverage})
     level = {"member": "member", "team": "team", "territory": "territory"}[by]
     acc = [a for a in fs.snapshot_accuracy(source) if a.level in (level, "company")]
     json_data = {"period": named.name, "as_of": data.as_of.isoformat(), "by": by,
-                 "rows": [{"key": r["key"], **{k: fs.exact_text(r[k]) for k in keys}}
+                 "rows": [{"key": r["key"], **{k: fs.exact_text(r[k]) for k in keys},
+                           "quota": None if r["quota"] is None else fs.exact_text(r["quota"]),
+                           "coverage": None if r["coverage"] is None else float(r["coverage"])}
                           for r in rows],
                  "accuracy": [{"level": a.level, "key": a.label, "method": a.method,
                                "count": a.count, "forecast": fs.exact_text(a.forecast),
@@ -303,8 +326,9 @@ def _sheets(period: str, by: str, keys: Sequence[str], rows: Sequence[dict[str, 
     from salesdesk.storage.report_export import Column, Sheet
 
     forecast = Sheet(f"Forecast {period} by {by}", (Column(by.capitalize()), *(
-        Column(COLUMN_TITLES[k], "money") for k in keys)),
-        tuple((r["key"], *(r[k] for k in keys)) for r in rows))
+        Column(COLUMN_TITLES[k], "money") for k in keys), Column("Quota", "money"),
+        Column("Coverage", "rate")),
+        tuple((r["key"], *(r[k] for k in keys), r["quota"], r["coverage"]) for r in rows))
     accuracy = Sheet("Snapshot accuracy", (
         Column("Level"), Column("Name"), Column("Method"), Column("Periods", "int"),
         Column("Forecast", "money"), Column("Actual", "money"), Column("WAPE", "rate"),

@@ -9,7 +9,7 @@ import argparse
 import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -107,3 +107,38 @@ def test_mistakes_are_one_line_domain_errors(target: str, argv: list[str],
 
 def test_report_forecast_leaves_other_reports_alone(target: str) -> None:
     assert cf.run_report_forecast(parse(["report", "--db", target, "funnel"])) is None
+
+
+def test_the_quota_on_the_command_line(target: str, workspace: Workspace) -> None:
+    from salesdesk.services import quotas
+
+    code, out, _ = run(["forecast", "--db", target, "--period", "2026-Q1"])
+    assert code == 0 and "no quotas set" in out              # no plan: no made-up quota
+    report = json.loads(run(["report", "--db", target, "forecast", "--by", "member",
+                             "--period", "2026-Q1", "--format", "json"])[1])
+    assert {(r["quota"], r["coverage"]) for r in report["rows"]} == {(None, None)}
+
+    plan = quotas.create_plan(workspace.uow, 2026, propose=False)
+    with workspace.uow() as uow:
+        found = uow.members.by_name("Ann Lee")
+        assert found is not None
+        ann = found.id
+    quotas.set_targets(workspace.uow, plan.plan_id, [
+        ("member", ann, "revenue", date(2026, month, 1), Decimal("4000.00"))
+        for month in (1, 2, 3)])
+    quotas.publish(workspace.uow, plan.plan_id)
+    code, out, _ = run(["forecast", "--db", target, "--period", "2026-Q1", "--as-of",
+                        "2026-01-05"])
+    lines = {line[:44].strip(): line[44:].strip() for line in out.splitlines()}
+    assert lines["Quota"] == "12,000.00"
+    # Acme, 1,000.00 open in Prospecting at 10 %: 100.00 over the 12,000.00 still to win
+    assert lines["Coverage (open weighted / quota to win)"] == "0.8 %"
+    report = json.loads(run(["report", "--db", target, "forecast", "--by", "member",
+                             "--period", "2026-Q1", "--as-of", "2026-01-05", "--format",
+                             "json"])[1])
+    rows = {r["key"]: r for r in report["rows"]}
+    assert (rows["Ann Lee"]["quota"], rows["Ann Lee"]["coverage"]) == ("12000.00", 0.0083)
+    assert rows["Company"]["quota"] == "12000.00"
+    # the JSON of `forecast` keeps exactly the figures issue 6 documents
+    data = json.loads(run(["forecast", "--db", target, "--period", "2026-Q1", "--json"])[1])
+    assert "quota" not in data

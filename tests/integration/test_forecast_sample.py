@@ -265,6 +265,14 @@ def test_cli_report_forecast(sample: Sample, fmt: str, tmp_path: Path) -> None:
         assert keys == ["Central", "East", "West", "Company"]
         total = sum(D(r["weighted"]) for r in data["rows"][:-1])
         assert total == D(data["rows"][-1]["weighted"])  # every deal's owner has a team
+        # the demo's published 2017 plan: each team's quota is services.attainment's
+        from salesdesk.services.attainment import attainment
+
+        view = attainment(sample.ws.uow, "2017-Q3", date(2017, 7, 1))
+        quotas = {line.name: fs.exact_text(line.quota) for line in view.teams}
+        assert {r["key"]: r["quota"] for r in data["rows"]} == quotas | {
+            "Company": fs.exact_text(view.total.quota)}
+        assert all(r["coverage"] is not None for r in data["rows"])
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(text)))
         assert rows[0] == ["Forecast 2017-Q3 by team"]

@@ -1,6 +1,7 @@
 """services.forecast over a real workspace (SQLite and PostgreSQL): a small pipeline built
 through the services, whose figures are worked out by hand; snapshots frozen once at the
-period start; a manager's call; accuracy once the period has ended; the waterfall."""
+period start; a manager's call; accuracy once the period has ended; the waterfall; the
+quotas of a plan made and published through services.quotas, with their coverage."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import salesdesk.services.pipeline_setup as ps
 from salesdesk.domain.accounts import Account
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.pipeline import ForecastCategory
-from salesdesk.domain.territories import Territory
+from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.services import forecast as fs
 from salesdesk.services.forecast import ScopeSpec
 from salesdesk.storage import pipeline_queries as pq
@@ -201,7 +202,79 @@ def test_the_backtest_and_series_on_the_small_book(book: Book) -> None:
     assert rows["weighted_default"].forecast == D("945.20")
     assert rows["weighted"].forecast == D("1645.375")
     assert {r.actual for r in b.rows} == {D("3099.99")}
-    points = fs.series_for(book.source, kind="quarter", count=2, until=date(2025, 5, 1))
+    # no quota plan: no quota, never a made-up one
+    quotas = fs.read_quotas(book.ws.uow)
+    points = fs.series_for(book.source, kind="quarter", count=2, until=date(2025, 5, 1),
+                           quotas=quotas)
     assert [(p.period, p.weighted, p.actual, p.quota) for p in points] == [
         ("2025-Q1", D("0.00"), D("0.00"), None), ("2025-Q2", D("1645.375"), D("3099.99"),
                                                    None)]
+    r = fs.forecast_for(book.source, "2025-Q2", Q2_START, quotas=quotas)
+    assert (r.quota, r.plan_in_force, r.coverage) == (None, False, None)
+
+
+def publish_plan(book: Book) -> None:
+    """A 2025 plan, published: April has 21 business days (22 weekdays, Good Friday
+    18 April a holiday), May 22, June 21, so Ann's targets are 100.00 a business day and
+    Bob's 50.00; Cy has none. Ann covers East from 2025-01-01."""
+    from salesdesk.services import quotas, workspace_settings
+
+    workspace_settings.set_calendar(book.ws.uow, 1, range(5), [date(2025, 4, 18)])
+    plan = quotas.create_plan(book.ws.uow, 2025, propose=False)
+    months = (date(2025, 4, 1), date(2025, 5, 1), date(2025, 6, 1))
+    cells = [("member", book.ids[name], "revenue", month, D(amount))
+             for name, amounts in (("Ann Lee", ("2100.00", "2200.00", "2100.00")),
+                                   ("Bob Roy", ("1050.00", "1100.00", "1050.00")))
+             for month, amount in zip(months, amounts, strict=True)]
+    quotas.set_targets(book.ws.uow, plan.plan_id, cells)
+    quotas.publish(book.ws.uow, plan.plan_id)
+    with book.ws.uow() as uow:
+        uow.session.add(TerritoryAssignment(territory_id=book.ids["East"],
+                                            member_id=book.ids["Ann Lee"],
+                                            start=date(2025, 1, 1)))
+        uow.commit()
+
+
+def test_the_quota_of_the_plan_in_force_by_hand(book: Book) -> None:
+    publish_plan(book)
+    quotas = fs.read_quotas(book.ws.uow)
+    r = fs.forecast_for(book.source, "2025-Q2", Q2_START, quotas=quotas)
+    assert (r.quota, r.plan_in_force) == (D("9600.00"), True)    # 6400 + 3200
+    assert r.coverage == D("0.1714")                 # 1645.375 open weighted / 9600
+    assert r.attainment == D("0.0000")               # nothing won on 1 April
+    north = fs.forecast_for(book.source, "2025-Q2", Q2_START, ScopeSpec("team", "North"),
+                            quotas)
+    assert (north.quota, north.coverage) == (D("9600.00"), D("0.1667"))  # 1600.375
+    south = fs.forecast_for(book.source, "2025-Q2", Q2_START, ScopeSpec("team", "South"),
+                            quotas)
+    assert (south.quota, south.plan_in_force) == (None, True)      # Cy carries none
+    east = fs.forecast_for(book.source, "2025-Q2", Q2_START, ScopeSpec("territory", "East"),
+                           quotas)
+    assert east.quota == D("6400.00")
+    # Monday 14 to Thursday 17 April: four business days before Good Friday
+    week = fs.forecast_for(book.source, "2025-W16", date(2025, 4, 14), quotas=quotas)
+    assert week.quota == D("600.00")
+    later = fs.forecast_for(book.source, "2025-Q2", date(2025, 7, 1), quotas=quotas)
+    assert (later.closed_won, later.attainment, later.coverage) == (
+        D("3099.99"), D("0.3229"), D("0.0000"))      # nothing open is left in Q2
+    points = fs.series_for(book.source, kind="quarter", count=2, until=date(2025, 5, 1),
+                           quotas=quotas)
+    assert [p.quota for p in points] == [D("0.00"), D("9600.00")]  # no Q1 targets
+
+
+def test_the_quota_equals_the_attainment_services(book: Book) -> None:
+    from salesdesk.services.attainment import attainment
+    from salesdesk.services.forecast_inputs import resolve_scope
+
+    publish_plan(book)
+    quotas = fs.read_quotas(book.ws.uow)
+    choices = book.source.scope_choices()
+    for name in ("2025", "2025-Q2", "2025-05", "2025-W16", "2025-06-30"):
+        view = attainment(book.ws.uow, name, Q2_START)
+        period = fs.period_named(book.source, name)
+        assert quotas.quota(period, resolve_scope(choices, fs.COMPANY_SPEC)[0]) == \
+            view.total.quota
+        for line in (*view.members, *view.teams, *view.territories):
+            scope = resolve_scope(choices, ScopeSpec(line.kind, line.id))[0]
+            mine = quotas.quota(period, scope)
+            assert mine == line.quota or (mine is None and line.quota == 0), (name, line)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -88,6 +89,26 @@ def test_workbook_is_protected_with_only_quota_cells_unlocked(exported: Path) ->
     assert ws.conditional_formatting and wb.properties.creator == "SalesDesk"
 
 
+def test_print_set_up_leaves_the_ids_out_and_names_every_font(exported: Path) -> None:
+    wb = load_workbook(exported)
+    rows = {"Summary": 2, "East": 3, "West": 2}  # teams, or members
+    for ws in wb.worksheets:
+        last = blocks(rows[ws.title])[2].total
+        assert ws.print_area == f"'{ws.title}'!$B$1:$S${last}"
+        assert ws.print_title_rows == "$4:$4" and ws.page_setup.fitToWidth == 1
+        assert ws["A1"].value is None and ws["B1"].value.startswith(
+            f"{ws.title}: Quotas FY2018")
+        assert ws["B3"].value == "Quota"  # section titles print beside the table too
+        assert ws.column_dimensions["S"].width > ws.column_dimensions["N"].width
+    # a font without a name is drawn in LibreOffice's serif face beside Calibri
+    assert all(font.name for font in wb._fonts)
+
+
+def test_an_unwritable_target_fails_before_anything_is_written(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        write_quota_workbook(tmp_path / "missing" / "quotas.xlsx", plan())
+
+
 def test_text_that_looks_like_a_formula_is_written_as_text(exported: Path) -> None:
     cell = load_workbook(exported)["East"]["B7"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")'
@@ -156,9 +177,11 @@ def test_inserted_row_is_refused(exported: Path) -> None:
            "inserted, deleted or moved" in problems
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None,
-                    reason="LibreOffice (soffice) is not installed: apt-get install "
-                           "libreoffice-calc-nogui to check the recalculated attainment")
+SOFFICE_MISSING = "LibreOffice (soffice) not installed: apt install libreoffice-calc-nogui"
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason=SOFFICE_MISSING)
+
+
+@needs_soffice
 def test_libreoffice_recalculates_the_attainment_python_computes(tmp_path: Path) -> None:
     data = plan()
     source = write_quota_workbook(tmp_path / "quotas.xlsx", data)
@@ -186,3 +209,76 @@ def test_libreoffice_recalculates_the_attainment_python_computes(tmp_path: Path)
 def percent(text: str) -> Decimal:
     assert text.endswith("%"), text
     return Decimal(text[:-1]) / 100
+
+
+def recalculated(source: Path, folder: Path) -> Any:
+    """`source` opened, recalculated and saved again by LibreOffice headless, read back
+    with the values its formulas computed."""
+    out = folder / "recalculated"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/lo", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return load_workbook(out / source.name, data_only=True)
+
+
+def four_places(value: object) -> Decimal | None:
+    """A recalculated fraction to 0.0001, half up as the app rounds; None for the empty
+    text IFERROR gives without a quota."""
+    if value == "" or value is None:
+        return None
+    assert isinstance(value, int | float), value
+    return Decimal(repr(value)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+@needs_soffice
+def test_libreoffice_recalculates_the_demo_plans_attainment_as_the_app(tmp_path: Path
+                                                                       ) -> None:
+    """The demo's published 2017 plan exported: LibreOffice's recalculated attainment of
+    each member, team and the company, for the year and each quarter, equals
+    services.attainment's to four places."""
+    from salesdesk.services import attainment as att
+    from salesdesk.services.demo import create_sample_company
+    from salesdesk.services.quota_sheets import export_quotas
+    from salesdesk.storage.quota_sheets import QUARTER_COLS, WORKBOOKS, YEAR_COL
+    from salesdesk.storage.sample import sample_tables
+    from salesdesk.storage.workspace import open_workspace
+
+    ws = open_workspace(str(tmp_path / "demo.sqlite"))
+    try:
+        create_sample_company(ws.uow, sample_tables())
+        export = export_quotas(ws.uow, WORKBOOKS, 2017, tmp_path / "quotas-2017.xlsx")
+        views = {p: att.attainment(ws.uow, p) for p in ("2017", "2017-Q1", "2017-Q2",
+                                                        "2017-Q3", "2017-Q4")}
+    finally:
+        ws.close()
+    wb = recalculated(export.path, tmp_path)
+    columns = {"2017": YEAR_COL, **{f"2017-Q{n + 1}": c for n, c in enumerate(QUARTER_COLS)}}
+    checked = 0
+    for period, view in views.items():
+        members = {m.id: m for m in view.members}
+        teams = {t.name: t for t in view.teams}
+        for team in ("Central", "East", "West"):
+            sheet = wb[team]
+            for row in _attainment_rows(sheet):
+                ident = sheet.cell(row, 1).value  # empty on the team total row
+                got = four_places(sheet.cell(row, columns[period]).value)
+                want = members[ident].attainment if ident else teams[team].attainment
+                assert got == want, (period, team, sheet.cell(row, 2).value, got, want)
+                checked += 1
+        total = _attainment_rows(wb["Summary"])[-1]
+        assert wb["Summary"].cell(total, 2).value == "Company total"
+        assert four_places(wb["Summary"].cell(total, columns[period]).value) == \
+            view.total.attainment
+    assert checked == 5 * (35 + 3)
+
+
+def _attainment_rows(sheet: Any) -> list[int]:
+    """The rows of a sheet's Attainment block: its members (or teams), then the total."""
+    start = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value ==
+                 "Attainment")
+    rows = []
+    for r in range(start + 2, sheet.max_row + 1):
+        if sheet.cell(r, 2).value is None:
+            break
+        rows.append(r)
+    return rows

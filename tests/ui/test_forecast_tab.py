@@ -205,11 +205,16 @@ def test_a_series_point_lists_the_deals_won_in_its_period(qtbot: Any, tab: Forec
     assert chart.key_at(x, float(point.p50)) == "series|2017-11|forecast"
 
 
-def test_no_quota_line_is_made_up(tab: ForecastTab) -> None:
+def test_the_quota_line_is_the_2017_plans(tab: ForecastTab) -> None:
+    """The demo publishes a 2017 plan: every month of the series has its quota (the
+    figures are checked against services.attainment in test_forecast_quota.py, and the
+    honest "no quotas set" on a workspace without a plan there too)."""
     chart = tab.charts["series"]
-    assert all(p.quota is None for p in tab.view.series)
-    assert not chart.quota.isVisible()
-    assert "Quota: no quotas set" in chart.legend_texts
+    assert [p.period for p in tab.view.series][0] == "2017-01"
+    assert all(p.quota is not None and p.quota > 0 for p in tab.view.series)
+    quarter = [p.quota or Decimal(0) for p in tab.view.series if p.start >= date(2017, 10, 1)]
+    assert len(quarter) == 3 and sum(quarter, Decimal(0)) == tab.view.result.quota
+    assert chart.quota.isVisible() and "Quota" in chart.legend_texts
 
 
 # --- PNG and the management pack ------------------------------------------------------------

@@ -184,8 +184,13 @@ def test_refused_workspace_is_explained(main_window: Any, tmp_path: Path,
 def test_workspace_currency_setting(main_window: Any, qtbot: Any,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from salesdesk.services import workspace_settings
-    from salesdesk.ui.dialogs.workspace_settings_dialog import WorkspaceSettingsDialog
+    from salesdesk.ui.dialogs.workspace_settings_dialog import (
+        WorkspaceChoice,
+        WorkspaceSettingsDialog,
+    )
 
-    monkeypatch.setattr(WorkspaceSettingsDialog, "ask", classmethod(lambda *a: "USD"))
+    monkeypatch.setattr(WorkspaceSettingsDialog, "ask", classmethod(
+        lambda _cls, _parent, _currency, _currencies, calendar:
+        WorkspaceChoice("USD", calendar)))
     actions.workspace_settings(main_window)
     qtbot.waitUntil(lambda: workspace_settings.currency(main_window.ctx.uow) == "USD")

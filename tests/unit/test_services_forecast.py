@@ -1,7 +1,8 @@
 """services.forecast on a fake ForecastSource: figures worked out by hand, the deals behind
 them, scopes by name, snapshots frozen once, a manager's call, accuracy after the period,
-the backtest's rows and summary, the chart series. Storage is tested on both backends in
-tests/integration/test_forecast_*.py."""
+the backtest's rows and summary, the chart series, and the quotas of the plan in force
+(read from a fake unit of work) with their coverage. Storage is tested on both backends
+in tests/integration/test_forecast_*.py."""
 
 from __future__ import annotations
 
@@ -15,10 +16,17 @@ import pytest
 
 from salesdesk.domain.errors import NotFoundError, ValidationError
 from salesdesk.domain.forecast import ClosedDeal, ClosedHistory, DealState, StageVisit
+from salesdesk.domain.members import Member, Role, Team
 from salesdesk.domain.pipeline import ForecastCategory as C
 from salesdesk.domain.pipeline import Outcome
+from salesdesk.domain.quotas import Metric, QuotaPlan, member, team
+from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.services import forecast as fs
+from salesdesk.services.attainment import attainment
 from salesdesk.services.forecast import ScopeSpec
+from salesdesk.services.forecast_inputs import resolve_scope
+
+from .fakes import FakeWorkspace
 
 D = Decimal
 
@@ -364,3 +372,140 @@ def test_the_series_re_scopes_to_exactly_the_scopes_own_forecast(src: FakeSource
                     own["p10"], own["p50"], own["p90"])
                 parts = data.parts[(period.start, trials or 10_000)]
                 assert parts.figures(scope) == own
+
+
+# --- quotas ---------------------------------------------------------------------------------
+def plan_2026(months: dict[str, tuple[str, str, str]], *, publish: bool = True,
+              version: int = 1, south: str | None = None) -> QuotaPlan:
+    plan = QuotaPlan(year=2026, fiscal_start=1, plan_version=version)
+    for rep, amounts in months.items():
+        for month, amount in zip((1, 2, 3), amounts, strict=True):
+            plan.set_target(member(rep), Metric.REVENUE, date(2026, month, 1), D(amount))
+    if south is not None:
+        plan.set_target(team("south"), Metric.REVENUE, date(2026, 1, 1), D(south))
+    if publish:
+        plan.publish()
+    return plan
+
+
+@pytest.fixture
+def quota_ws() -> FakeWorkspace:
+    """The same people as CHOICES, and a published 2026 plan. January has 21 business days
+    (22 weekdays, 1 Jan a holiday), February 20, March 22, so every target below is a
+    round amount per business day: Ann 100.00 a day, Bob 50.00.
+      Ann (rep, North, East from 2025-10-01)   Jan 2100  Feb 2000  Mar 2200
+      Bob (rep, South, West from 2026-02-01)   Jan 1050  Feb 1000  Mar 1100
+      Mia (manager, North)                     Jan 5000 (not a rep: carries no quota)
+      the South team's own target              Jan 9999 (teams add up their reps)
+    A later draft (version 2) is not in force while version 1 is published."""
+    ws = FakeWorkspace()
+    ws.seed(Team(id="north", name="North"), Team(id="south", name="South"),
+            Member(id="ann", name="Ann Lee", team_id="north"),
+            Member(id="bob", name="Bob Roy", team_id="south"),
+            Member(id="mia", name="Mia Boss", team_id="north", role=Role.MANAGER),
+            Territory(id="world", name="World"),
+            Territory(id="east", name="East", parent_id="world"),
+            Territory(id="west", name="West", parent_id="world"),
+            TerritoryAssignment(territory_id="east", member_id="ann",
+                                start=date(2025, 10, 1)),
+            TerritoryAssignment(territory_id="west", member_id="bob",
+                                start=date(2026, 2, 1)))
+    ws.settings["holidays"] = '["2026-01-01"]'
+    published = plan_2026({"ann": ("2100.00", "2000.00", "2200.00"),
+                           "bob": ("1050.00", "1000.00", "1100.00"),
+                           "mia": ("5000.00", "0.00", "0.00")}, south="9999.00")
+    draft = plan_2026({"ann": ("9999.00", "0.00", "0.00")}, publish=False, version=2)
+    ws.plans = {published.id: published, draft.id: draft}
+    return ws
+
+
+def quota_of(book: fs.QuotaBook, period: str, kind: str = "company",
+             ref: str | None = None) -> Decimal | None:
+    from salesdesk.domain.periods import parse_period
+
+    return book.quota(parse_period(period), resolve_scope(CHOICES, ScopeSpec(kind, ref))[0])
+
+
+def test_quotas_by_hand_for_every_scope_kind(quota_ws: FakeWorkspace) -> None:
+    book = fs.read_quotas(quota_ws.uow)
+    assert quota_of(book, "2026-Q1") == D("9450.00")             # 6300 + 3150
+    assert quota_of(book, "2026-Q1", "member", "Ann Lee") == D("6300.00")
+    assert quota_of(book, "2026-Q1", "team", "North") == D("6300.00")   # Mia is no rep
+    assert quota_of(book, "2026-Q1", "team", "South") == D("3150.00")   # not 9999
+    # a territory covers the ones under it: Ann (East) and Bob (West from February)
+    assert quota_of(book, "2026-Q1", "territory", "World") == D("9450.00")
+    assert quota_of(book, "2026-01", "territory", "West") is None        # nobody yet
+    assert quota_of(book, "2026-02", "territory", "West") == D("1000.00")
+
+
+def test_partial_months_count_business_days_and_holidays(quota_ws: FakeWorkspace) -> None:
+    book = fs.read_quotas(quota_ws.uow)
+    # W01 runs 2025-12-29..2026-01-04: 1 Jan is a holiday, so only Friday 2 Jan counts;
+    # December has no plan (2025 has none)
+    assert quota_of(book, "2026-W01") == D("150.00")
+    assert quota_of(book, "2026-W05") == D("750.00")             # 26..30 Jan, 5 days
+    assert quota_of(book, "2026-01-02") == D("150.00")
+    assert quota_of(book, "2026-01-01") == D("0.00")             # the holiday itself
+
+
+def test_no_plan_in_force_means_no_quota(quota_ws: FakeWorkspace) -> None:
+    from salesdesk.domain.periods import parse_period
+
+    book = fs.read_quotas(quota_ws.uow)
+    assert quota_of(book, "2025-Q4") is None and not book.in_force(parse_period("2025-Q4"))
+    assert book.in_force(parse_period("2026-W01"))            # it reaches into 2026
+    assert quota_of(book, "2026-Q1", "member", "Bob Roy") == D("3150.00")
+    empty = fs.read_quotas(FakeWorkspace().uow)
+    assert quota_of(empty, "2026-Q1") is None and not empty.plans
+
+
+def test_quotas_equal_the_attainment_services(quota_ws: FakeWorkspace) -> None:
+    book = fs.read_quotas(quota_ws.uow)
+    for period in ("2026", "2026-Q1", "2026-02", "2026-W05", "2026-W09", "2026-03-31"):
+        view = attainment(quota_ws.uow, period, date(2026, 1, 15))
+        assert quota_of(book, period) == view.total.quota, period
+        for line in (*view.members, *view.teams, *view.territories):
+            mine = quota_of(book, period, line.kind, line.id)
+            assert mine == line.quota or (mine is None and line.quota == 0), (period, line)
+
+
+def test_the_forecast_carries_the_quota_and_its_coverage(src: FakeSource,
+                                                         quota_ws: FakeWorkspace) -> None:
+    book = fs.read_quotas(quota_ws.uow)
+    r = fs.forecast_for(src, "2026-Q1", date(2026, 1, 15), quotas=book)
+    assert (r.quota, r.plan_in_force) == (D("9450.00"), True)
+    assert r.open_weighted == D("1600.375")                  # 2100.375 - 500 closed won
+    assert r.attainment == D("0.0529")                       # 500 / 9450
+    assert r.coverage == D("0.1788")                         # 1600.375 / (9450 - 500)
+    ann = fs.forecast_for(src, "2026-Q1", date(2026, 1, 15), ScopeSpec("member", "ann"),
+                          quotas=book)
+    assert (ann.quota, ann.coverage) == (D("6300.00"), D("0.2540"))  # 1600.375 / 6300
+    plain = fs.forecast_for(src, "2026-Q1", date(2026, 1, 15))
+    assert (plain.quota, plain.plan_in_force, plain.coverage) == (None, False, None)
+    before = fs.forecast_for(src, "2025-Q4", date(2025, 12, 1), quotas=book)
+    assert (before.quota, before.plan_in_force, before.attainment) == (None, False, None)
+    assert list(r.as_json()) == list(plain.as_json())          # the documented keys only
+
+
+def test_coverage_ends_once_the_quota_is_won(src: FakeSource) -> None:
+    from salesdesk.domain.allocation import WorkCalendar
+
+    tiny = fs.QuotaBook(WorkCalendar(), {2026: {"bob": {date(2026, 1, 1): D("400.00")}}},
+                        {"ann": "north", "bob": "south"})
+    r = fs.forecast_for(src, "2026-01", date(2026, 1, 15), ScopeSpec("member", "bob"),
+                        quotas=tiny)
+    assert (r.quota, r.closed_won, r.attainment, r.coverage) == (
+        D("400.00"), D("500.00"), D("1.2500"), None)
+
+
+def test_the_series_carries_each_periods_quota(src: FakeSource,
+                                               quota_ws: FakeWorkspace) -> None:
+    book = fs.read_quotas(quota_ws.uow)
+    data = fs.load_series(src, "month", 3, until=date(2026, 1, 20))
+    points = fs.series_from(data, quotas=book)
+    assert [p.quota for p in points] == [None, None, D("3150.00")]
+    south = fs.series_from(data, ScopeSpec("team", "South"), quotas=book)
+    assert [p.quota for p in south] == [None, None, D("1050.00")]
+    later = fs.load_series(src, "month", 3, until=date(2026, 3, 20))  # March: not begun
+    assert [p.quota for p in fs.series_from(later, quotas=book)] == [
+        D("3150.00"), D("3000.00"), D("3300.00")]

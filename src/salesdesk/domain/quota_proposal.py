@@ -5,7 +5,9 @@ were there and corrected for their own ramp in that year (a rep hired in March w
 as a ramping rep is planned at their full-capacity pace), grown by `growth`, rounded to
 `round_to` and spread over the months by the seasonality of the whole company's history.
 Members hired recently then ramp in the plan year (RampSchedule). Members without usable
-history are planned at the median full-capacity run rate of their team (or of everyone).
+history are planned at the median full-capacity run rate of their team (or of everyone);
+those with no hire date and nothing won ever ramp in from the plan year's start, as a new
+hire would. `pooling` pulls each rep's pace towards the team median.
 Each team's top-down target is the sum of its members' un-ramped quotas, spread by the
 same seasonality with controlled rounding, so the team's gap shows exactly what ramping
 costs (zero in months where nobody ramps).
@@ -45,6 +47,10 @@ class ProposalSettings:
     round_to: Decimal = Decimal("100")
     smoothing: Decimal = Decimal("0.25")
     """How far the seasonality is pulled towards an even year (0..1)."""
+    pooling: Decimal = Decimal("0")
+    """How far each rep's run rate is pulled towards their team's median (0..1): 0 plans
+    everyone at their own pace; 0.5 halves the distance, as managers do who set quotas per
+    role and adjust them for the territory, so strong reps still beat theirs."""
 
 
 def propose_plan(history: History, roster: Mapping[str, Rep], year: int, *,
@@ -69,6 +75,8 @@ def propose_plan(history: History, roster: Mapping[str, Rep], year: int, *,
                  else [seasonality.spread(a) for a in annuals])
         for member_id, months in zip(members, table, strict=True):
             hired = roster[member_id].hire_date
+            if hired is None and not any(a > 0 for a in history.get(member_id, {}).values()):
+                hired = plan.month_starts[0]  # no track record: ramps in like a new hire
             plan.set_months(member(member_id), Metric.REVENUE,
                             [settings.ramp.apply(a, hired, m)
                              for a, m in zip(months, plan.month_starts, strict=True)])
@@ -101,8 +109,15 @@ def _annual_quotas(history: History, roster: Mapping[str, Rep], base_months: lis
                                                                     roster.values()}}
     everyone = _median([r for r in rates.values() if r is not None])
     grown = Decimal(1) + settings.growth
-    return {m: _round(((rate if rate is not None else fallback[roster[m].team_id] or everyone)
-                       * grown), settings.round_to) for m, rate in rates.items()}
+    pool = settings.pooling
+    if not 0 <= pool <= 1:
+        raise ValidationError("pooling must be 0 to 1", field="pooling")
+    planned = {}
+    for m, rate in rates.items():
+        peer = fallback[roster[m].team_id] or everyone
+        pace = peer if rate is None else (1 - pool) * rate + pool * peer
+        planned[m] = _round(pace * grown, settings.round_to)
+    return planned
 
 
 def _full_rate(won: Mapping[date, Decimal], hire_date: date | None, base_months: list[date],

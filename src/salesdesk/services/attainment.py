@@ -73,7 +73,8 @@ class AttainmentView:
 def attainment(uow_factory: UnitOfWorkFactory, period: str, as_of: date | None = None
                ) -> AttainmentView:
     """Attainment of every rep, team and territory in `period` ('2017', '2017-Q3',
-    '2017-07', '2017-W27', '2017-07-14'), as of `as_of` (default today) for pace."""
+    '2017-07', '2017-W27', '2017-07-14'), as of `as_of` (default today): closed won
+    counts through that day, as the expected amount (pace) does."""
     as_of = as_of or date.today()
     with uow_factory() as uow:
         calendar = work_calendar(uow)
@@ -81,7 +82,8 @@ def attainment(uow_factory: UnitOfWorkFactory, period: str, as_of: date | None =
         targets, plans = _targets(uow, span, calendar.fiscal_start)
         reps = [(m.id, m.team_id) for m in quota_members(uow)]
         teams = {t.id: t.name for t in uow.teams.list()}
-        won = uow.quota_plans.won_by_member_day(span.start, span.end)
+        won = uow.quota_plans.won_by_member_day(
+            span.start, max(span.start, min(span.end, as_of + timedelta(days=1))))
         pipeline = uow.quota_plans.weighted_pipeline(span.end)
         assigned = _assignments(uow, span)
         names = {m.id: m.name for m in uow.members.list()}

@@ -133,8 +133,9 @@ def create_sample_company(uow_factory: UnitOfWorkFactory,
         evaluation = evaluate_into(uow)
         if not uow.quota_plans.versions(SAMPLE_PLAN_YEAR):
             create_plan_into(uow, SAMPLE_PLAN_YEAR, base_year=SAMPLE_PLAN_YEAR,
-                             growth=Decimal(0), publish=True,
-                             note="The sample's 2017 run rate and seasonality")
+                             growth=Decimal("0.05"), pooling=Decimal("0.5"), publish=True,
+                             note="The sample's 2017 run rate and seasonality, +5 %, "
+                                  "each rep halfway to the team median")
         uow.commit()
     changes = OpChanges(members=True, teams=True, accounts=True, products=True,
                         territories=True, deals=True, quotas=True,

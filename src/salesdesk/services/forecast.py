@@ -9,16 +9,22 @@ in the app, a fake in unit tests) and primitives, and returns plain frozen recor
 A forecast "as of" a day is made at its 00:00 UTC, from the deals as they stood then,
 replayed from the stage history; as of None it is made now, from the live deals.
 
+Quotas (issue 5): pass the `QuotaBook` of the plans in force (`read_quotas(uow_factory)`,
+read once) and each result and series point carries the scope's quota for its period,
+with the pipeline coverage (ForecastResult.coverage); without it, or without a plan, the
+quota is None: never a made-up number.
+
 Threading: each action reads the database (up to a second or two on a big workspace):
 the UI runs them on its worker (ui/ops.py), never on the UI thread. To re-scope quickly,
-read once with `load_data` and call `forecast_from(data, ...)` / `series_from(...)`.
+read once with `load_data` (and `read_quotas`) and call `forecast_from(data, ...)` /
+`series_from(...)`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -38,6 +44,7 @@ from salesdesk.domain.periods import Period, PeriodKind, containing, preceding
 from salesdesk.domain.pipeline import Outcome
 from salesdesk.services.forecast_inputs import (
     ForecastData,
+    QuotaBook,
     deal_ids,
     load_data,
     make_result,
@@ -45,6 +52,7 @@ from salesdesk.services.forecast_inputs import (
     now_utc,
     parse_day,
     period_named,
+    read_quotas,
     resolve_scope,
 )
 from salesdesk.services.forecast_records import (
@@ -79,29 +87,31 @@ from salesdesk.services.forecast_snapshots import (
 __all__ = [
     "COMPANY_SPEC", "CONTRIBUTION_KEYS", "FIGURE_KEYS", "SNAPSHOT_KEYS", "AccuracyLine",
     "BacktestLine", "BacktestResult", "ForecastData", "ForecastDeal", "ForecastResult",
-    "ForecastSource", "FreezeResult", "HistorySpan", "MethodScore", "ScopeSpec",
+    "ForecastSource", "FreezeResult", "HistorySpan", "MethodScore", "QuotaBook", "ScopeSpec",
     "SeriesData", "SeriesPoint", "SnapshotRecord", "WaterfallDeal", "WaterfallResult",
     "WaterfallStep", "backtest_for", "default_quarters", "exact_text", "forecast_for",
     "forecast_from", "freeze_due_snapshots", "history_span_for", "list_snapshots",
-    "load_data", "load_series", "parse_day", "period_named", "record_call", "series_for",
-    "series_from",
-    "snapshot_accuracy", "waterfall_for",
+    "load_data", "load_series", "parse_day", "period_named", "read_quotas", "record_call",
+    "series_for", "series_from", "snapshot_accuracy", "waterfall_for",
 ]
 
 
 # --- the figures of a period --------------------------------------------------------------
 def forecast_for(source: ForecastSource, period: str, as_of: date | datetime | None = None,
-                 scope: ScopeSpec = COMPANY_SPEC) -> ForecastResult:
+                 scope: ScopeSpec = COMPANY_SPEC, quotas: QuotaBook | None = None
+                 ) -> ForecastResult:
     """Every figure of `period` for `scope` as of `as_of` (a day: its 00:00 UTC; None:
-    now), each with the deals behind it. ValidationError for a bad period, NotFoundError
-    for an unknown member, team or territory."""
+    now), each with the deals behind it, and the scope's quota from `quotas`.
+    ValidationError for a bad period, NotFoundError for an unknown member, team or
+    territory."""
     named = period_named(source, period)
-    return forecast_from(load_data(source, as_of), named, scope, source)
+    return forecast_from(load_data(source, as_of), named, scope, source, quotas=quotas)
 
 
 def forecast_from(data: ForecastData, period: Period, scope: ScopeSpec = COMPANY_SPEC,
                   source: ForecastSource | None = None,
-                  labels: Mapping[str, tuple[str, str]] | None = None) -> ForecastResult:
+                  labels: Mapping[str, tuple[str, str]] | None = None,
+                  quotas: QuotaBook | None = None) -> ForecastResult:
     """The same from data already read: pure computation but for the deal labels (read
     from `source` unless given; without either, deals are labelled by id)."""
     resolved, label, _ = resolve_scope(data.choices, scope)
@@ -110,7 +120,11 @@ def forecast_from(data: ForecastData, period: Period, scope: ScopeSpec = COMPANY
     if labels is None:
         labels = source.deal_labels(ids) if source is not None else {}
     # the per-deal records are built on first use (a drill-down), not on every re-scope
-    return make_result(f, scope, label, labels, count=len(ids))
+    result = make_result(f, scope, label, labels, count=len(ids))
+    if quotas is None:
+        return result
+    return replace(result, quota=quotas.quota(period, resolved),
+                   plan_in_force=quotas.in_force(period))
 
 
 # --- the backtest -------------------------------------------------------------------------
@@ -234,21 +248,24 @@ def load_series(source: ForecastSource, kind: str = "month", count: int = 12,
     return SeriesData(tuple(periods), starts, source.deal_states(None), today, frozen)
 
 
-def series_from(data: SeriesData, scope: ScopeSpec = COMPANY_SPEC, trials: int | None = None
-                ) -> list[SeriesPoint]:
+def series_from(data: SeriesData, scope: ScopeSpec = COMPANY_SPEC, trials: int | None = None,
+                quotas: QuotaBook | None = None) -> list[SeriesPoint]:
     """Per period: the forecast as of its first day (the frozen auto snapshot when there is
-    one for the scope) vs the won amount so far. No database: fast enough to redraw."""
+    one for the scope) vs the won amount so far, and the scope's quota from `quotas`. No
+    database: fast enough to redraw (`quotas` keeps each period's figures per rep)."""
     points = []
     won: dict[Scope, tuple[list[date], list[Decimal]]] = {}
     """The scope's deals won by now, by close day: each period's actual is a slice."""
+    first = next(iter(data.starts.values()), None)
+    resolved, _, scope_id = resolve_scope(first.choices, scope) if first else (None, "", None)
     for p in data.periods:
         base = data.starts.get(p.start)
-        if base is None:  # not started yet
+        quota = None if quotas is None or resolved is None else quotas.quota(p, resolved)
+        if base is None or resolved is None:  # not started yet
             zero = Decimal("0.00")
             points.append(SeriesPoint(p.name, p.start, p.end, zero, zero, zero, zero, zero,
-                                      zero, None, None, False))
+                                      zero, None, quota, False))
             continue
-        resolved, _, scope_id = resolve_scope(base.choices, scope)
         stored = data.frozen.get((p.name, scope.kind, scope_id))
         figures = dict(stored) if stored else _replayed(data, base, p, resolved, trials)
         if resolved not in won:
@@ -261,7 +278,7 @@ def series_from(data: SeriesData, scope: ScopeSpec = COMPANY_SPEC, trials: int |
         points.append(SeriesPoint(
             p.name, p.start, p.end, figures["weighted"], figures["weighted_default"],
             figures["historical"], figures["p10"], figures["p50"], figures["p90"], actual,
-            None, stored is not None))
+            quota, stored is not None))
     return points
 
 
@@ -280,7 +297,9 @@ def _replayed(data: SeriesData, base: ForecastData, period: Period, scope: Scope
 
 
 def series_for(source: ForecastSource, scope: ScopeSpec = COMPANY_SPEC, kind: str = "month",
-               count: int = 12, until: date | None = None) -> list[SeriesPoint]:
+               count: int = 12, until: date | None = None, quotas: QuotaBook | None = None
+               ) -> list[SeriesPoint]:
     """For the tab's chart: per period, the forecast as of its start (weighted, the
-    baseline, historical, P10/P50/P90) vs the actual won; quota None (no quotas yet)."""
-    return series_from(load_series(source, kind, count, until), scope)
+    baseline, historical, P10/P50/P90) vs the actual won, and the quota (`quotas`; None
+    without a plan in force)."""
+    return series_from(load_series(source, kind, count, until), scope, quotas=quotas)

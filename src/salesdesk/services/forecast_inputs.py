@@ -1,14 +1,17 @@
 """What the forecast actions share: moments, periods and scopes from what the user typed,
-the data read once for a forecast moment (`ForecastData`), and turning the engine's
-`Forecast` into a `ForecastResult` with labelled deals."""
+the data read once for a forecast moment (`ForecastData`), the quotas of the plans in
+force (`QuotaBook`), and turning the engine's `Forecast` into a `ForecastResult` with
+labelled deals."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any, overload
 
+from salesdesk.domain.allocation import WorkCalendar
 from salesdesk.domain.errors import NotFoundError, ValidationError
 from salesdesk.domain.forecast import (
     COMPANY,
@@ -23,16 +26,21 @@ from salesdesk.domain.forecast import (
     learn_rates,
 )
 from salesdesk.domain.periods import Period, parse_period
+from salesdesk.domain.quotas import Metric, OwnerKind, QuotaPlan, target_for
 from salesdesk.domain.validation import name_key
+from salesdesk.services.attainment import fiscal_year_of
 from salesdesk.services.forecast_records import (
+    CENT,
     CONTRIBUTION_KEYS,
     ZERO,
     ForecastDeal,
     ForecastResult,
     ForecastSource,
-    LazyDeals,
     ScopeSpec,
 )
+from salesdesk.services.quotas import current_plan_id, quota_members
+from salesdesk.services.unit_of_work import UnitOfWorkFactory
+from salesdesk.services.workspace_settings import work_calendar
 
 Choice = tuple[str, str, str, str | None]
 
@@ -151,7 +159,148 @@ def load_data(source: ForecastSource, as_of: date | datetime | None = None,
                         choices=source.scope_choices())
 
 
+# --- quotas -------------------------------------------------------------------------------
+Assignment = tuple[str, str, date, date | None]
+"""(territory id, member id, first day, last day or None: open-ended)."""
+
+
+@dataclass(frozen=True)
+class QuotaBook:
+    """The revenue targets of the quota plans in force, read once (`read_quotas`): the
+    quota of any period and scope is then computed without the database, as
+    services.attainment computes it. A rep's quota is `target_for` the period (partial
+    months by business days) from the plans of the fiscal years the period touches; a
+    team's is the sum of its reps' (by their team now); a territory's, of the reps
+    assigned to it, or to a territory under it, at some point of the period.
+
+    Each period's figures per rep are made on first use and kept, so a re-scope only adds
+    them up. Use it from one thread (the app's worker)."""
+
+    calendar: WorkCalendar
+    plans: Mapping[int, Mapping[str, Mapping[date, Decimal]]]
+    """Fiscal year (with a plan in force) -> rep id -> first day of a month -> target."""
+    team_of: Mapping[str, str | None]
+    """Every member who carries a quota (services.quotas.quota_members) -> team now."""
+    assignments: tuple[Assignment, ...] = ()
+    kept: dict[tuple[date, date], dict[str, Decimal] | None] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def in_force(self, period: Period) -> bool:
+        """Whether a plan is in force for some month of `period`."""
+        return any(year in self.plans for year in self._years(period))
+
+    def quota(self, period: Period, scope: Scope) -> Decimal | None:
+        """The scope's quota for `period`; None when no plan is in force for it or no rep
+        of the scope has a target in the plan."""
+        by_rep = self._by_rep(period)
+        if by_rep is None:
+            return None
+        found = [by_rep[m] for m in self._members(period, scope) if m in by_rep]
+        return sum(found, ZERO) if found else None
+
+    def _years(self, period: Period) -> set[int]:
+        start = self.calendar.fiscal_start
+        return {fiscal_year_of(period.start, start),
+                fiscal_year_of(period.end - timedelta(days=1), start)}
+
+    def _by_rep(self, period: Period) -> dict[str, Decimal] | None:
+        key = (period.start, period.end)
+        if key not in self.kept:
+            years = sorted(y for y in self._years(period) if y in self.plans)
+            months: dict[str, dict[date, Decimal]] = {}
+            for year in years:
+                for rep, targets in self.plans[year].items():
+                    months.setdefault(rep, {}).update(targets)
+            self.kept[key] = {rep: Decimal(target_for(m, period, self.calendar)).quantize(CENT)
+                              for rep, m in months.items()} if years else None
+        return self.kept[key]
+
+    def _members(self, period: Period, scope: Scope) -> set[str]:
+        if scope.kind is ScopeKind.COMPANY:
+            return set(self.team_of)
+        if scope.kind is ScopeKind.MEMBER:
+            return set(scope.ids)
+        if scope.kind is ScopeKind.TEAM:
+            return {m for m, team in self.team_of.items() if team in scope.ids}
+        return {m for territory, m, first, last in self.assignments
+                if territory in scope.ids and first < period.end
+                and (last is None or last >= period.start)}
+
+
+def read_quotas(uow_factory: UnitOfWorkFactory) -> QuotaBook:
+    """The plans in force (each fiscal year's latest published version, else its latest
+    draft: services.quotas.current_plan_id), the reps and the territory assignments."""
+    with uow_factory() as uow:
+        calendar = work_calendar(uow)
+        team_of = {m.id: m.team_id for m in quota_members(uow)}
+        plans = {}
+        for year in sorted({v.year for v in uow.quota_plans.versions()}):
+            plan_id = current_plan_id(uow, year)
+            if plan_id is not None:
+                plans[year] = _rep_targets(uow.quota_plans.get(plan_id), team_of)
+        live = {t.id for t in uow.territories.list()}
+        assignments = tuple((a.territory_id, a.member_id, a.start, a.end)
+                            for a in uow.assignments.list() if a.territory_id in live)
+    return QuotaBook(calendar, plans, team_of, assignments)
+
+
+def _rep_targets(plan: QuotaPlan, reps: Mapping[str, object]
+                 ) -> dict[str, dict[date, Decimal]]:
+    """The plan's monthly revenue targets of the members who carry a quota."""
+    return {owner.id: {d: Decimal(a) for d, a in plan.monthly(owner, Metric.REVENUE).items()}
+            for owner in plan.owners(OwnerKind.MEMBER) if owner.id in reps}
+
+
 # --- results ------------------------------------------------------------------------------
+class LazyDeals(Sequence[ForecastDeal]):
+    """The deals behind a forecast, built on first use (a drill-down, the pack, --json):
+    a scope change shows the figures and the count without building thousands of per-deal
+    records. Equal to (and hashed as) the tuple of the same deals."""
+
+    __slots__ = ("_build", "_count", "_deals")
+
+    def __init__(self, build: Callable[[], Sequence[ForecastDeal]], count: int):
+        self._build: Callable[[], Sequence[ForecastDeal]] | None = build
+        self._count = count
+        self._deals: tuple[ForecastDeal, ...] | None = None
+
+    def _all(self) -> tuple[ForecastDeal, ...]:
+        if self._deals is None:
+            assert self._build is not None
+            self._deals = tuple(self._build())
+            self._build = None
+        return self._deals
+
+    def __len__(self) -> int:
+        return self._count if self._deals is None else len(self._deals)
+
+    @overload
+    def __getitem__(self, index: int) -> ForecastDeal: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ForecastDeal, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ForecastDeal | tuple[ForecastDeal, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[ForecastDeal]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyDeals):
+            other = other._all()
+        return isinstance(other, tuple) and self._all() == other
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self._all(),))
+
+
 _PARTS = {"closed_won": Method.CLOSED_WON, "weighted": Method.WEIGHTED,
           "weighted_default": Method.WEIGHTED_DEFAULT, "commit": Method.COMMIT,
           "best_case": Method.BEST_CASE, "historical": Method.HISTORICAL,

@@ -3,12 +3,13 @@ Decimal money, str ids and names, dates. services/forecast.py re-exports all of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol, overload
+from typing import Any, Protocol
 
+from salesdesk.domain.attainment import ratio
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.forecast import ClosedHistory, DealState
 
@@ -125,55 +126,6 @@ class ForecastDeal:
         return self.contributions.get(key, ZERO)
 
 
-class LazyDeals(Sequence[ForecastDeal]):
-    """The deals behind a forecast, built on first use (a drill-down, the pack, --json):
-    a scope change shows the figures and the count without building thousands of per-deal
-    records. Equal to (and hashed as) the tuple of the same deals."""
-
-    __slots__ = ("_build", "_count", "_deals")
-
-    def __init__(self, build: Callable[[], Sequence[ForecastDeal]], count: int):
-        self._build: Callable[[], Sequence[ForecastDeal]] | None = build
-        self._count = count
-        self._deals: tuple[ForecastDeal, ...] | None = None
-
-    def _all(self) -> tuple[ForecastDeal, ...]:
-        if self._deals is None:
-            assert self._build is not None
-            self._deals = tuple(self._build())
-            self._build = None
-        return self._deals
-
-    def __len__(self) -> int:
-        return self._count if self._deals is None else len(self._deals)
-
-    @overload
-    def __getitem__(self, index: int) -> ForecastDeal: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[ForecastDeal, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> ForecastDeal | tuple[ForecastDeal, ...]:
-        return self._all()[index]
-
-    def __iter__(self) -> Iterator[ForecastDeal]:
-        return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyDeals):
-            other = other._all()
-        return isinstance(other, tuple) and self._all() == other
-
-    def __hash__(self) -> int:
-        return hash(self._all())
-
-    def __repr__(self) -> str:
-        return repr(self._all())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (tuple, (self._all(),))
-
-
 @dataclass(frozen=True)
 class ForecastResult:
     """Every figure of a period and scope as of a day, each traceable to `deals`.
@@ -203,7 +155,31 @@ class ForecastResult:
     p50: Decimal
     p90: Decimal
     deals: Sequence[ForecastDeal]
-    """A tuple, or LazyDeals (built on first use)."""
+    """A tuple, or forecast_inputs.LazyDeals (built on first use)."""
+    quota: Decimal | None = None
+    """The scope's revenue quota for the period from the plan in force (QuotaBook); None
+    when no plan is in force for the period (`plan_in_force` False) or when the scope
+    carries no quota in it (a manager, a territory without reps)."""
+    plan_in_force: bool = False
+
+    @property
+    def attainment(self) -> Decimal | None:
+        """Closed won / quota as a fraction to 0.0001 (1 = 100 %); None without a quota."""
+        return None if self.quota is None else ratio(self.closed_won, self.quota)
+
+    @property
+    def open_weighted(self) -> Decimal:
+        """The open deals' part of the weighted figure (which includes closed won)."""
+        return self.weighted - self.closed_won
+
+    @property
+    def coverage(self) -> Decimal | None:
+        """Pipeline coverage: the open weighted pipeline over the quota still to win, as a
+        fraction (1.5: the pipeline is 1.5 times what remains); None without a quota or
+        once it is won (domain.attainment.Attainment.coverage's rule)."""
+        if self.quota is None or self.quota <= self.closed_won:
+            return None
+        return ratio(self.open_weighted, self.quota - self.closed_won)
 
     def figure(self, key: str) -> Decimal:
         if key not in SNAPSHOT_KEYS:
@@ -335,7 +311,8 @@ class SeriesPoint:
     actual: Decimal | None
     """Won in the period so far; None for a period not started yet."""
     quota: Decimal | None
-    """No quotas yet (issue 5): always None, never a made-up number."""
+    """The scope's quota for the period from the plan in force; None where no plan is in
+    force (or the scope carries no quota), never a made-up number."""
     frozen: bool
     """True: the figures are the auto snapshot frozen at the period start; False: replayed
     from the stage history."""

@@ -168,9 +168,9 @@ def preview_quota_import(uow_factory: UnitOfWorkFactory, files: Workbooks, path:
         latest_id = uow.quota_plans.versions(plan.year)[0].id
         latest = plan if latest_id == plan.id else uow.quota_plans.get(latest_id)
     read = files.read(path, expected)
-    _check_conflicts(plan, latest, read.changes)
+    pending = _check_conflicts(plan, latest, read.changes)
     return QuotaImport(Path(path), plan.id, plan.year, plan.plan_version,
-                       latest.plan_version, read.changes)
+                       latest.plan_version, pending)
 
 
 def _refuse(message: str) -> NoReturn:
@@ -182,15 +182,20 @@ def _month_start(plan: QuotaPlan, name: str) -> date:
 
 
 def _check_conflicts(exported: QuotaPlan, latest: QuotaPlan,
-                     changes: tuple[QuotaCellChange, ...]) -> None:
-    """A cell edited in the workbook whose value changed in the workspace since the export
-    is a conflict: neither edit silently wins."""
+                     changes: tuple[QuotaCellChange, ...]) -> tuple[QuotaCellChange, ...]:
+    """The changes the latest version does not hold yet. A cell edited in the workbook
+    whose value changed in the workspace since the export is a conflict: neither edit
+    silently wins. A cell the latest version already holds (the same sheet imported
+    again) is no change and no conflict."""
     if latest.id == exported.id:
-        return
-    problems = []
+        return changes
+    problems, pending = [], []
     for c in changes:
         now = latest.monthly(member(c.member_id), Metric.REVENUE)[_month_start(latest,
                                                                               c.month)]
+        if Decimal(now) == c.new:
+            continue
+        pending.append(c)
         if Decimal(now) != c.old:
             problems.append(SheetProblem(c.sheet, c.cell, f"{c.member}, {c.month}: the plan "
                                          f"changed from {c.old} to {now} in version "
@@ -199,6 +204,7 @@ def _check_conflicts(exported: QuotaPlan, latest: QuotaPlan,
                                          "export again and redo this edit"))
     if problems:
         raise QuotaSheetError(problems)
+    return tuple(pending)
 
 
 def apply_quota_import(uow_factory: UnitOfWorkFactory, preview: QuotaImport,

@@ -135,7 +135,8 @@ def create_plan(uow_factory: UnitOfWorkFactory, year: int, *, propose: bool = Tr
 
 def create_plan_into(uow: UnitOfWork, year: int, *, propose: bool = True,
                      base_year: int | None = None, growth: Decimal = Decimal("0.10"),
-                     note: str = "", publish: bool = False) -> QuotaPlan:
+                     note: str = "", publish: bool = False,
+                     pooling: Decimal = Decimal("0")) -> QuotaPlan:
     """create_plan inside the caller's unit of work (the demo's)."""
     if uow.quota_plans.versions(year):
         raise ValidationError(f"the {year} plan exists already; edit a new version",
@@ -147,11 +148,13 @@ def create_plan_into(uow: UnitOfWork, year: int, *, propose: bool = True,
         history = _won_history(uow, span.start, span.end)
         roster = {m.id: Rep(m.team_id, m.hire_date) for m in quota_members(uow)}
         plan = propose_plan(history, roster, year, base_year=base, fiscal_start=fiscal,
-                            settings=ProposalSettings(growth=growth, ramp=STANDARD_RAMP))
+                            settings=ProposalSettings(growth=growth, ramp=STANDARD_RAMP,
+                                                    pooling=pooling))
         plan.settings = {"ramp": [str(s) for s in STANDARD_RAMP.steps],
                          "ramp_block_months": STANDARD_RAMP.block_months,
                          "seasonality": [str(w) for w in _shape(history, span)],
-                         "base_year": base, "growth": str(growth)}
+                         "base_year": base, "growth": str(growth),
+                         "pooling": str(pooling)}
     else:
         plan = QuotaPlan(year=year, fiscal_start=fiscal)
     if note:
@@ -245,7 +248,8 @@ def set_targets(uow_factory: UnitOfWorkFactory, plan_id: str, cells: Iterable[Ce
 def _apply(plan: QuotaPlan, cells: Iterable[Cell]) -> list[Cell]:
     previous = []
     for kind, owner_id, metric, month_start, amount in cells:
-        owner, m = Owner(OwnerKind(kind), owner_id), Metric(metric)
+        owner = Owner(_known(OwnerKind, kind, "owner_kind"), owner_id)
+        m = _known(Metric, metric, "metric")
         start = month_start.replace(day=1)
         previous.append(_cell(plan, owner, m, start))
         if amount is None:
@@ -254,6 +258,16 @@ def _apply(plan: QuotaPlan, cells: Iterable[Cell]) -> list[Cell]:
         else:
             plan.set_target(owner, m, start, amount)
     return previous
+
+
+def _known(kind: Any, value: str, field_: str) -> Any:
+    """`kind(value)` for an enum, a ValidationError naming what is known otherwise."""
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(k.value for k in kind)
+        raise ValidationError(f"'{value}' is unknown (known: {known})",
+                              field=field_) from None
 
 
 def _snapshot(plan: QuotaPlan) -> dict[tuple[Owner, Metric, date], Target]:

@@ -115,6 +115,11 @@ def write_quota_workbook(path: Path | str, sheet_data: QuotaSheetData) -> Path:
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
+    # A target that cannot be written (no such folder, a file open in Excel) fails here,
+    # before any sheet streams: once it has, a failed save leaves openpyxl's row writers
+    # to print tracebacks when they are collected.
+    with open(path, "ab"):
+        pass
     wb = Workbook(write_only=True)
     _properties(wb, sheet_data)
     wb.security = WorkbookProtection(lockStructure=True)  # no renamed or moved sheets
@@ -194,7 +199,12 @@ class _Styles:
         wb.remove(scratch)
         money, thin = money_format(currency), Side(style="thin", color="808080")
         grey = PatternFill("solid", fgColor="D9E1F2")
-        bold = Font(bold=True)
+        def font(size: int = 11, **attrs: Any) -> Any:
+            # Named, like the workbook's default font: a font without a name is drawn in
+            # LibreOffice's default serif face, beside the Calibri of plain cells.
+            return Font(name="Calibri", size=size, **attrs)
+
+        bold = font(bold=True)
 
         def style(**attrs: Any) -> Any:
             from openpyxl.cell import WriteOnlyCell
@@ -204,13 +214,13 @@ class _Styles:
                 setattr(cell, key, value)
             return cell._style
 
-        self.title = style(font=Font(bold=True, size=14))
-        self.note = style(font=Font(italic=True, color="595959"))
-        self.section = style(font=Font(bold=True, size=12, color="1F3864"))
+        self.title = style(font=font(bold=True, size=14))
+        self.note = style(font=font(italic=True, color="595959"))
+        self.section = style(font=font(bold=True, size=12, color="1F3864"))
         self.header = style(font=bold, fill=grey, border=Border(bottom=thin),
                             alignment=Alignment(horizontal="center"))
         self.header_left = style(font=bold, fill=grey, border=Border(bottom=thin))
-        self.id = style(font=Font(color="808080"))
+        self.id = style(font=font(color="808080"))
         self.text = style()
         self.text_quoted = style(quotePrefix=True)
         self.total_label = style(font=bold, border=Border(top=thin))
@@ -258,12 +268,13 @@ class _RowWriter:
         self.row += 1
 
     def text(self, value: str, style: Any) -> None:
-        """A single text cell, never a formula."""
-        cell = self.kind([style])[0]
+        """A single text cell in column B (column A, the ids, is left out of the printout),
+        never a formula."""
+        blank, cell = _styled_cell_class()(self.ws), self.kind([style])[0]
         cell.value = value
         if is_formula_like(value):
             cell.data_type = "s"
-        self.ws.append([cell])
+        self.ws.append([blank, cell])
         self.row += 1
 
 
@@ -429,7 +440,8 @@ def _prepare(ws: Any) -> None:
     ws.column_dimensions["A"].width = 11
     ws.column_dimensions["B"].width = 24
     for c in range(FIRST_MONTH_COL, LAST_COL + 1):
-        ws.column_dimensions[col(c)].width = 14.5
+        # quarters and the year hold the biggest figures, in bold: a team's millions
+        ws.column_dimensions[col(c)].width = 14.5 if c < QUARTER_COLS[0] else 16
     ws.freeze_panes = f"{col(FIRST_MONTH_COL)}{HEADER_ROW + 1}"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
@@ -448,6 +460,9 @@ def _finish(ws: Any, attainment: Block) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.footer = 0.3
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    # the member ids (column A) are for the import, not for readers of the printout
+    ws.print_area = f"B1:{col(LAST_COL)}{attainment.total}"
+    ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "&A, page &P of &N"
 
 

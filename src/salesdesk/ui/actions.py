@@ -229,15 +229,32 @@ def export_accounts(window: MainWindow) -> None:
 
 
 def workspace_settings(window: MainWindow) -> None:
+    """Read the currency and the fiscal calendar, ask for new ones, save what changed (the
+    reads and the saves on the worker)."""
     from salesdesk.services import workspace_settings as service
-    from salesdesk.ui.dialogs.workspace_settings_dialog import WorkspaceSettingsDialog
+    from salesdesk.services.common import OpChanges
+    from salesdesk.ui.dialogs.workspace_settings_dialog import (
+        WorkspaceChoice,
+        WorkspaceSettingsDialog,
+    )
 
     assert window.ctx is not None
     uow = window.ctx.uow
 
-    def chosen(current: str) -> None:
-        code = WorkspaceSettingsDialog.ask(window, current, service.known_currencies())
-        if code and code != current:
-            window.ops.run(lambda _job: service.set_currency(uow, code), parent_widget=window)
+    def save(old: WorkspaceChoice, new: WorkspaceChoice) -> OpChanges:
+        changes = OpChanges()
+        if new.currency != old.currency:
+            changes |= service.set_currency(uow, new.currency)
+        if new.calendar != old.calendar:
+            c = new.calendar
+            changes |= service.set_calendar(uow, c.fiscal_start, c.working_days, c.holidays)
+        return changes
 
-    window.ops.run(lambda _job: service.currency(uow), on_done=chosen, parent_widget=window)
+    def chosen(current: WorkspaceChoice) -> None:
+        answer = WorkspaceSettingsDialog.ask(window, current.currency,
+                                             service.known_currencies(), current.calendar)
+        if answer is not None and answer != current:
+            window.ops.run(lambda _job: save(current, answer), parent_widget=window)
+
+    window.ops.run(lambda _job: WorkspaceChoice(service.currency(uow), service.calendar(uow)),
+                   on_done=chosen, parent_widget=window)

@@ -125,11 +125,15 @@ def default_day(last_close: date | None, today: date) -> date:
 
 class Cache:
     """What a redraw can reuse: the deals read for a forecast day, the series' per-period
-    data, and the waterfall of a period and scope. Used on the worker only (one thread);
-    the tab drops it for a new one when the workspace changes."""
+    data, the waterfall of a period and scope, and the quota plans in force. Used on the
+    worker only (one thread); the tab drops it for a new one when the workspace changes
+    (or only its quotas, when a plan or the calendar changes)."""
 
-    def __init__(self, engine: sa.Engine):
+    def __init__(self, engine: sa.Engine, uow: Any = None):
         self.engine = engine
+        self.uow = uow
+        """The unit-of-work factory the quota plans are read with (None: no quotas)."""
+        self._quotas: tuple[Any] | None = None
         self._source: Any = None
         self._first: tuple[date | None] | None = None
         self.data: dict[date, Any] = {}
@@ -181,6 +185,19 @@ class Cache:
         if key not in self.series:
             self.series[key] = svc.load_series(self.plain, kind, count, until)
         return self.series[key]
+
+    def quotas(self) -> Any:
+        """The quota plans in force (services.forecast.QuotaBook), read once: every scope
+        and period after that is a sum in memory. None without a unit of work."""
+        if self._quotas is None:
+            from salesdesk.services import forecast as svc
+
+            self._quotas = (None if self.uow is None else svc.read_quotas(self.uow),)
+        return self._quotas[0]
+
+    def drop_quotas(self) -> None:
+        """A plan changed: read the plans again on next use (the deals read are kept)."""
+        self._quotas = None
 
     def first_day(self) -> date | None:
         """The first day of the stage history (the series starts no earlier)."""
@@ -261,7 +278,8 @@ def load_figures(cache: Cache, request: Request) -> ForecastView:
 
     scope = _spec(request.scope_kind, request.scope_id)
     period = svc.period_named(cache.source, request.period)
-    result = svc.forecast_from(cache.forecast_data(request.as_of), period, scope, cache.source)
+    result = svc.forecast_from(cache.forecast_data(request.as_of), period, scope, cache.source,
+                               quotas=cache.quotas())
     with cache.engine.connect() as conn:
         funnel = _funnel(conn, request, result, cache)
         leaders, highlight = _leaders(conn, request, result, cache)
@@ -291,7 +309,7 @@ def load_charts(cache: Cache, request: Request) -> Charts:
     series = svc.series_from(cache.series_data(request.series_kind,
                                                SERIES_COUNT[request.series_kind],
                                                period.end - timedelta(days=1)), scope,
-                            trials=SERIES_TRIALS)
+                            trials=SERIES_TRIALS, quotas=cache.quotas())
     first = cache.first_day()
     kept = tuple(p for p in series if first is None or p.end > first)
     return Charts(request, waterfall, kept, time.perf_counter() - started)

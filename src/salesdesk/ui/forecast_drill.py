@@ -1,6 +1,7 @@
 """The Forecast tab's drill-down: from what was clicked to the deals behind it.
 
-Keys, as the charts and the figure cards emit them: figure|NAME (a headline figure),
+Keys, as the charts and the figure cards emit them: figure|NAME (a headline figure;
+figure|quota: the open weighted pipeline that covers the quota still to win),
 waterfall|forecast, waterfall|actual or waterfall|INDEX (a step), series|PERIOD|forecast
 or series|PERIOD|actual, funnel|STAGE (any stage, lost too: storage.funnel_deals),
 leader|NAME. What the forecast on screen already holds is listed at once; a past period's
@@ -22,7 +23,7 @@ from salesdesk.ui.models.board_model import day_text, money_text
 from salesdesk.ui.ops import user_message
 
 if TYPE_CHECKING:
-    from salesdesk.services.forecast import ForecastDeal
+    from salesdesk.services.forecast import ForecastDeal, ForecastResult
     from salesdesk.ui.forecast_tab import ForecastTab
 
 
@@ -50,7 +51,10 @@ class DrillDown:
         self.tab.sig_drill_shown.emit()
 
     def _figure(self, view: data.ForecastView, key: str) -> None:
-        self.show(fm.figure_drill(view.result, key, self.tab.currency))
+        if key == "quota":
+            self.show(coverage_drill(view.result, self.tab.currency))
+        else:
+            self.show(fm.figure_drill(view.result, key, self.tab.currency))
 
     def _waterfall(self, view: data.ForecastView, which: str) -> None:
         if view.waterfall is not None:
@@ -127,3 +131,25 @@ class DrillDown:
 
         tab.ctx.ops.run(lambda _job: data.load_deals(cache, period, as_of, kind, ref, key),
                         on_done=shown, on_error=failed, parent_widget=tab)
+
+
+def coverage_drill(result: ForecastResult, currency: str) -> fm.Drill:
+    """The open deals of the weighted figure, each with its weighted part: the pipeline
+    whose total, over the quota still to win, is the coverage."""
+    from salesdesk.ui.forecast_widgets import percent_text
+
+    deals = [d for d in result.deals_behind("weighted") if not d.part("closed_won")]
+    title = tr("Open weighted pipeline — {0}, {1}: {2}").format(
+        result.period, result.scope_label, money_text(result.open_weighted, currency))
+    if result.quota is None:
+        note = tr("No quota for {0} in {1}: no coverage to show.").format(
+            result.scope_label, result.period)
+    elif result.coverage is None:
+        note = tr("The quota of {0} is won already.").format(
+            money_text(result.quota, currency))
+    else:
+        note = tr("Coverage {0}: this pipeline over the quota still to win, {1} of {2}.").format(
+            percent_text(result.coverage), money_text(result.quota - result.closed_won,
+                                                       currency),
+            money_text(result.quota, currency))
+    return fm.Drill(title, tuple(fm.deal_rows(deals, "weighted")), note)

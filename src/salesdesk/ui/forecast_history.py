@@ -209,13 +209,18 @@ class TextTable(QAbstractTableModel):
         return None
 
 
-def _table(model: TextTable) -> QTableView:
+def _table(model: TextTable, stretch: int | None = None) -> QTableView:
+    """Columns fit their contents; column `stretch` (default: the last) takes the rest."""
     view = QTableView(alternatingRowColors=True, wordWrap=False,
                       selectionBehavior=QAbstractItemView.SelectionBehavior.SelectRows)
     view.setModel(model)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -234,7 +239,9 @@ class HistoryDialog(QDialog):
             tr("Comment")), self)
         self.accuracy = TextTable((tr("Method"), tr("From"), tr("Periods"), tr("Bias"),
                                    tr("WAPE"), tr("Hit rate ±10 %")), self)
-        self.snapshot_view, self.accuracy_view = _table(self.snapshots), _table(self.accuracy)
+        # the method's name takes the spare width, not the last number column
+        self.snapshot_view = _table(self.snapshots)
+        self.accuracy_view = _table(self.accuracy, stretch=0)
         self.snapshot_note = QLabel(wordWrap=True)
         self.verdict = QLabel(wordWrap=True)
         for label in (self.snapshot_note, self.verdict):

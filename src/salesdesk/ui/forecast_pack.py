@@ -41,7 +41,7 @@ def write_job(tab: ForecastTab, view: data.ForecastView, path: Path, cache: data
     currency = tab.currency or ""
     charts = tuple(Chart(f"{p.title.text()} — {p.subtitle.text()}", p.png_bytes())
                    for p in tab.panels.values())
-    sections = [_about(view, currency), _figures(view, currency)]
+    sections = [_about(view, currency), _figures(view, currency), _quota(view, currency)]
     if view.waterfall is not None:
         sections.append(_waterfall_lines(view))
     tables = _tables(view, tab.metric_combo.currentText())
@@ -80,6 +80,30 @@ def _figures(view: data.ForecastView, currency: str) -> Section:
     return Section(tr("Forecast ({0})").format(currency), tuple(
         Line(_figure_caption(key), view.result.figure(key), "money",
              words.get(key, ("", words["p50"][1]))[1]) for key in FIGURES))
+
+
+def _quota(view: data.ForecastView, currency: str) -> Section:
+    """The quota, closed won against it, what is still to win and its coverage; without
+    a quota, why not (never a made-up number)."""
+    r = view.result
+    title = tr("Against quota ({0})").format(currency)
+    if r.quota is None:
+        why = tr("no quota plan is in force for {0}").format(r.period) \
+            if not r.plan_in_force else tr("{0} carries no quota in the plan in force").format(
+                r.scope_label)
+        return Section(title, (Line(tr("Quota"), tr("none") if r.plan_in_force else
+                                    tr("no quotas set"), note=why),))
+    return Section(title, (
+        Line(tr("Quota"), r.quota, "money", tr("from the quota plan in force")),
+        Line(tr("Closed won"), r.closed_won, "money"),
+        Line(tr("Attainment"), r.attainment, "rate", tr("closed won / quota")),
+        Line(tr("Still to win"), max(r.quota - r.closed_won, Decimal(0)), "money"),
+        Line(tr("Open weighted pipeline"), r.open_weighted, "money",
+             tr("the open deals' part of the weighted figure")),
+        Line(tr("Pipeline coverage"), r.coverage, "rate",
+             tr("the open weighted pipeline over the quota still to win") if r.coverage
+             is not None else tr("the quota is won already")),
+    ))
 
 
 def _waterfall_lines(view: data.ForecastView) -> Section:

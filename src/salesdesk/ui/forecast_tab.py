@@ -1,6 +1,7 @@
-"""The Forecast tab: what will close this period for a scope, as of a day; how last
-periods' forecasts compared with what was won; where the bucket leaks (the waterfall, the
-funnel); who is doing well (the leaderboard). Every figure, bar and point drills down to
+"""The Forecast tab: what will close this period for a scope, as of a day, against its
+quota (the plan in force: coverage of what is still to win); how last periods' forecasts
+compared with what was won and with their quotas; where the bucket leaks (the waterfall,
+the funnel); who is doing well (the leaderboard). Every figure, bar and point drills down to
 the deals behind it; every chart exports to PNG; one button writes the management pack.
 
 Threading: every read runs on the serial worker (forecast_data.load_*); the UI thread
@@ -80,7 +81,7 @@ class ForecastTab(QWidget):
         self._wanted = False
         self._generation = 0
         self._latest = [0]  # the newest read asked for, as the worker sees it
-        self.cache = data.Cache(ctx.workspace.engine)
+        self.cache = data.Cache(ctx.workspace.engine, ctx.uow)
         self._make_widgets()
         self._lay_out()
         self._connect()
@@ -208,9 +209,13 @@ class ForecastTab(QWidget):
             return
         concerned = changes.members or changes.teams or changes.territories or \
             changes.products or changes.deals or changes.accounts
-        if concerned:
-            self.cache = data.Cache(self.ctx.workspace.engine)  # what it kept is stale
-        if changes.members or changes.teams or changes.territories or changes.products:
+        if concerned:  # what it kept is stale
+            self.cache = data.Cache(self.ctx.workspace.engine, self.ctx.uow)
+        elif changes.quotas:  # a plan changed: only the quotas are read again
+            cache = self.cache
+            self.ctx.ops.run(lambda _job: cache.drop_quotas(), parent_widget=self)
+        if changes.members or changes.teams or changes.territories or changes.products or \
+                changes.quotas:  # quotas: the fiscal calendar may have changed too
             self._load_setup()
         elif changes.deals or changes.accounts:
             self.refresh()
@@ -306,6 +311,7 @@ class ForecastTab(QWidget):
         self.figures.show_figures({k: result.figure(k) for k in (
             "closed_won", "weighted", "commit", "best_case", "historical", "run_rate", "p10",
             "p50", "p90")}, currency)
+        self.figures.show_quota(result, currency)
         if view.complete:
             self._show_series(view)
             self._show_waterfall(view)
@@ -331,9 +337,14 @@ class ForecastTab(QWidget):
     def _show_series(self, view: data.ForecastView) -> None:
         chart, panel = self.charts["series"], self.panels["series"]
         chart.set_formats(money_formats(self.currency))
-        chart.set_series(fm.series_data(view.series, view.result.start, view.result.end))
-        panel.subtitle.setText(tr("Forecast at each period's start vs won in it; {0} "
-                                  "shaded").format(view.result.period))
+        series = fm.series_data(view.series, view.result.start, view.result.end)
+        chart.set_series(replace(series, quota_note=tr("Quota: none for {0}").format(
+            view.result.scope_label) if view.result.plan_in_force else
+            tr("Quota: no quotas set")))
+        panel.subtitle.setText((tr("Forecast at each period's start vs won in it, against "
+                                   "the quota; {0} shaded") if series.has_quota else
+                                tr("Forecast at each period's start vs won in it; {0} "
+                                   "shaded")).format(view.result.period))
         panel.show_message("" if view.series else tr("No periods to show."))
 
     def _show_waterfall(self, view: data.ForecastView) -> None:

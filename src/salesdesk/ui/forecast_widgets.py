@@ -1,11 +1,13 @@
 """The Forecast tab's plain widgets: the scope / period / as-of pickers, the strip of
-headline figures, and the drill-down panel. No pyqtgraph, no database."""
+headline figures (with the quota and its coverage), and the drill-down panel. No
+pyqtgraph, no database."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
@@ -29,6 +31,9 @@ from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.board_model import money_text
 from salesdesk.ui.models.forecast_models import Drill, DrillModel, figure_words, signed_money
 
+if TYPE_CHECKING:
+    from salesdesk.services.forecast import ForecastResult
+
 PERIOD_KINDS = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR)
 DATE_DELAY_MS = 300
 """Stepping the "as of" date through several days recomputes once, at the end."""
@@ -36,6 +41,34 @@ CARD_STYLE = ("QFrame#figureCard { background: #f6f8fb; border: 1px solid #dde3e
               "border-radius: 6px; } QFrame#figureCard:hover { border-color: #3b6fb6; }")
 ERROR_STYLE = "QComboBox { border: 1px solid #c0392b; }"
 OWNER_WIDTH = 120
+
+
+def quota_words() -> tuple[str, str]:
+    """The quota card's caption and what it means."""
+    return tr("Quota"), tr(
+        "The scope's revenue quota for the period, from the quota plan in force; closed won "
+        "against it; and the pipeline coverage: the open weighted pipeline over the quota "
+        "still to win.")
+
+
+def percent_text(fraction: Decimal) -> str:
+    """0.0055 -> '0.6 %', 0.8213 -> '82 %'."""
+    value = fraction * 100
+    return f"{value:.1f} %" if abs(value) < 10 else f"{value:,.0f} %"
+
+
+def quota_texts(result: ForecastResult, currency: str) -> tuple[str, str]:
+    """(value, detail) of the quota card: the quota, then closed won against it and the
+    coverage; without a quota, why not, in words (never a made-up number)."""
+    if result.quota is None:
+        return "—", (tr("none for this scope") if result.plan_in_force else
+                     tr("no quotas set"))
+    attained = result.attainment
+    won = tr("won {0}").format(percent_text(attained)) if attained is not None else ""
+    coverage = result.coverage
+    rest = tr("quota reached") if coverage is None else tr("coverage {0}").format(
+        percent_text(coverage))
+    return money_text(result.quota, currency), " · ".join(p for p in (won, rest) if p)
 
 
 def scope_words() -> dict[str, str]:
@@ -288,11 +321,11 @@ class FigureStrip(QWidget):
     sig_figure_clicked = Signal(str)
     """A figure was clicked; carries its key (closed_won, ..., p50)."""
 
-    KEYS = ("closed_won", "weighted", "commit", "best_case", "historical", "p50")
+    KEYS = ("closed_won", "weighted", "commit", "best_case", "historical", "p50", "quota")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        words = figure_words()
+        words = figure_words() | {"quota": quota_words()}
         self.cards = {key: FigureCard(key, *words[key]) for key in self.KEYS}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -302,11 +335,17 @@ class FigureStrip(QWidget):
 
     def show_figures(self, figures: dict[str, Decimal], currency: str) -> None:
         money = {key: money_text(value, currency) for key, value in figures.items()}
-        for key in self.KEYS[:-1]:
+        for key in ("closed_won", "weighted", "commit", "best_case", "historical"):
             self.cards[key].value.setText(money[key])
         run_rate, spread = money["run_rate"], " · ".join(money[k] for k in ("p10", "p50", "p90"))
         self.cards["historical"].detail.setText(tr("incl. run rate {0}").format(run_rate))
         self.cards["p50"].value.setText(spread)
+
+    def show_quota(self, result: ForecastResult, currency: str) -> None:
+        value, detail = quota_texts(result, currency)
+        card = self.cards["quota"]
+        card.value.setText(value)
+        card.detail.setText(detail)
 
     def texts(self) -> dict[str, str]:
         return {key: card.value.text() for key, card in self.cards.items()}

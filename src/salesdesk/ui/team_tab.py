@@ -44,6 +44,7 @@ from salesdesk.ui.models.members_model import (
     MembersModel,
 )
 from salesdesk.ui.models.skills_model import SkillsModel
+from salesdesk.ui.quota_view import QuotaView
 from salesdesk.ui.team_edits import TeamEdits
 from salesdesk.ui.team_format import count_text, empty_text
 from salesdesk.ui.team_views import DetailPanel, MessageStack, SkillsPage, fit_columns
@@ -146,12 +147,16 @@ class TeamTab(QWidget):
         self.pages.addTab(self.members_page, self.tr("Members"))
         self.pages.addTab(self.hierarchy_page, self.tr("Hierarchy"))
         self.pages.addTab(self.skills_box, self.tr("Skills"))
+        self.quota_view = QuotaView(self.ctx)
+        self.pages.addTab(self.quota_view, self.tr("Quotas"))
         self.detail = DetailPanel()
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #5f6b7a;")
 
     def _lay_out(self) -> None:
-        bar = QHBoxLayout()
+        self.member_bar = QWidget()  # hidden on the Quotas page, which has its own
+        bar = QHBoxLayout(self.member_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.search, 2)
         bar.addSpacing(8)
         bar.addWidget(QLabel(self.tr("Team")))
@@ -174,7 +179,7 @@ class TeamTab(QWidget):
             self.splitter.restoreState(state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
-        layout.addLayout(bar)
+        layout.addWidget(self.member_bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.count_label)
 
@@ -188,6 +193,7 @@ class TeamTab(QWidget):
         self.active_button.clicked.connect(self.toggle_active)
         self.add_team_button.clicked.connect(self.add_team)
         self.add_skill_button.clicked.connect(self.add_skill_column)
+        self.pages.currentChanged.connect(lambda _i: self._page_changed())
         self.members_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
         self.skills_model.sig_level_edited.connect(self._on_level_edited)
@@ -211,6 +217,16 @@ class TeamTab(QWidget):
     def on_changes(self, changes: OpChanges) -> None:
         if changes.members or changes.teams or changes.territories:
             self.refresh()
+        self.quota_view.on_changes(changes)
+
+    def _page_changed(self) -> None:
+        """The member filters, buttons and detail panel belong to the member pages; the
+        Quotas page has its own pickers and loads when first shown."""
+        quotas = self.pages.currentWidget() is self.quota_view
+        for widget in (self.member_bar, self.detail, self.count_label):
+            widget.setVisible(not quotas)
+        if quotas:
+            self.quota_view.ensure_loaded()
 
     def _show(self, data: TeamData, number: int) -> None:
         self.teams = list(data.teams)

@@ -68,8 +68,11 @@ class SeriesData:
     p90: tuple[Decimal, ...] = ()
     actual: tuple[Decimal | None, ...] = ()
     quota: tuple[Decimal | None, ...] = ()
+    """Each period's quota (None: no plan in force, or none for the scope)."""
     current: tuple[int, int] | None = None
     """The first and last index of the periods inside the one the tab shows."""
+    quota_note: str = ""
+    """What the legend says when no period has a quota (why there is no quota line)."""
 
     @property
     def has_quota(self) -> bool:

@@ -1,7 +1,8 @@
 """Forecast vs quota vs actual over time: the actual won per period as bars, the forecast
 made at each period's start (Monte Carlo P50) as a line inside its P10-P90 band, the
-plain weighted pipeline dashed, and the quota only where quotas exist: without any, the
-legend says so and no line is drawn.
+plain weighted pipeline dashed, and the quota as a dotted level across each period's slot
+(a staircase, broken where a period has none). Without any quota the legend says why and
+no line is drawn.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ ACTUAL_WIDTH = 0.5
 
 def _floats(values: Sequence[Decimal | None]) -> Any:
     return np.array([math.nan if v is None else float(v) for v in values], dtype=float)
+
+
+def steps(values: Sequence[Decimal | None]) -> tuple[Any, Any]:
+    """(xs, ys) of a staircase: each period's value level from i - 0.5 to i + 0.5; NaN
+    (a gap, with connect="finite") where it has none."""
+    levels = np.repeat(_floats(values), 2)
+    edges = np.repeat(np.arange(len(values), dtype=float), 2) + np.tile([-0.5, 0.5],
+                                                                         len(values))
+    return edges, levels
 
 
 class _NoteSample(pg.ItemSample):
@@ -87,21 +97,21 @@ class SeriesChart(Chart):
         self.legend.addItem(self.band_sample(), tr("P10–P90 range"))
         self.legend.addItem(self.weighted, tr("Weighted pipeline"))
         self.quota_note = _NoteSample(self.quota)
-        self._quota_entry: Any = None
-        self._show_quota_entry(False)
+        self._quota_entry: tuple[bool, str] | None = None
+        self._show_quota_entry(False, "")
 
     def band_sample(self) -> Any:
         return pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(*BAND),
                                pen=pg.mkPen(None))
 
-    def _show_quota_entry(self, has_quota: bool) -> None:
-        wanted = self.quota if has_quota else self.quota_note
-        if self._quota_entry is wanted:
+    def _show_quota_entry(self, has_quota: bool, note: str) -> None:
+        """The legend's quota row: the line, or words saying why there is none."""
+        wanted = (has_quota, tr("Quota") if has_quota else note or tr("Quota: no quotas set"))
+        if self._quota_entry == wanted:
             return
         if self._quota_entry is not None:
-            self.legend.removeItem(self._quota_entry if has_quota else self.quota)
-        self.legend.addItem(wanted, tr("Quota") if has_quota else
-                            tr("Quota: no quotas set"))
+            self.legend.removeItem(self.quota)  # the row, line or note: both sample it
+        self.legend.addItem(self.quota if has_quota else self.quota_note, wanted[1])
         self._quota_entry = wanted
 
     @property
@@ -124,10 +134,9 @@ class SeriesChart(Chart):
         self.high.setData(xs, _floats(data.p90))
         self.forecast.setData(xs, _floats(data.forecast))
         self.weighted.setData(xs, _floats(data.weighted))
-        quota = _floats(data.quota) if data.has_quota else np.array([], dtype=float)
-        self.quota.setData(xs[: len(quota)], quota)
+        self.quota.setData(*(steps(data.quota) if data.has_quota else ([], [])))
         self.quota.setVisible(data.has_quota)
-        self._show_quota_entry(data.has_quota)
+        self._show_quota_entry(data.has_quota, data.quota_note)
         if data.current is not None:
             self.current.setRegion((data.current[0] - 0.5, data.current[1] + 0.5))
         self.current.setVisible(data.current is not None)
