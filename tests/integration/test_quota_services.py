@@ -174,11 +174,17 @@ def test_attainment_of_2017_against_the_sample(demo: Workspace) -> None:
         assert t.quota == sum(m.quota for m in view.members if m.team == t.name)
     assert view.total.quota == sum(m.quota for m in view.members)
 
-    with demo.uow() as uow:
-        names = {x.id: x.name for x in uow.territories.list()}
+    with demo.uow() as uow:  # a territory counts its own reps and its sub-territories'
+        live = uow.territories.list()
+        names = {x.id: x.name for x in live}
+        parent = {x.id: x.parent_id for x in live}
         assigned: dict[str, set[str]] = defaultdict(set)
         for a in uow.assignments.list():
-            assigned[names[a.territory_id]].add(a.member_id)
+            territory = a.territory_id
+            while territory is not None:
+                assigned[names[territory]].add(a.member_id)
+                territory = parent[territory]
+    assert assigned["Americas"] > assigned["Latin America"]
     members = {m.id: m for m in view.members}
     territories = {t.name: t for t in view.territories}
     assert set(territories) == set(assigned)

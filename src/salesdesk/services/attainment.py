@@ -3,7 +3,7 @@ territory against the plan in force (domain.attainment holds the maths).
 
 A period may straddle two fiscal years (an ISO week over New Year): each month takes its
 target from its own year's plan. A territory's figures are the sum of the reps assigned
-to it during the period.
+to it or to a territory under it during the period, each rep counted once.
 """
 
 from __future__ import annotations
@@ -139,16 +139,23 @@ def _last_day(span: Period) -> date:
 
 
 def _assignments(uow: UnitOfWork, span: Period) -> dict[str, tuple[str, list[str]]]:
-    """Territory id -> (name, reps assigned at some point of the period)."""
-    names = {t.id: t.name for t in uow.territories.list()}
+    """Territory id -> (name, reps assigned to it or to a territory under it at some point
+    of the period), each rep once: a region's figures include its sub-territories', as the
+    Forecast tab's territory scope does."""
+    live = uow.territories.list()
+    names = {t.id: t.name for t in live}
+    parent = {t.id: t.parent_id for t in live}
     found: dict[str, tuple[str, list[str]]] = {}
     for a in uow.assignments.list():
         if a.territory_id not in names:
             continue
         if a.start < span.end and (a.end is None or a.end >= span.start):
-            entry = found.setdefault(a.territory_id, (names[a.territory_id], []))
-            if a.member_id not in entry[1]:
-                entry[1].append(a.member_id)
+            territory: str | None = a.territory_id
+            while territory is not None and territory in names:
+                entry = found.setdefault(territory, (names[territory], []))
+                if a.member_id not in entry[1]:
+                    entry[1].append(a.member_id)
+                territory = parent.get(territory)
     return found
 
 
