@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from salesdesk import __version__, cli_forecast, cli_quotas
+from salesdesk import __version__, cli_forecast, cli_leads, cli_quotas
 from salesdesk.cli_reports import REPORT_KINDS as ANALYSIS_REPORTS
 from salesdesk.cli_reports import add_report_arguments, run_report
 from salesdesk.ui.tab_names import TAB_NAMES
 
-IMPORT_KINDS = ("team", "accounts", "products", "deals", "quotas")
-REPORT_KINDS = ("team", "pipeline", *ANALYSIS_REPORTS, "forecast", "attainment")
+IMPORT_KINDS = ("team", "accounts", "products", "deals", "quotas", "leads")
+REPORT_KINDS = ("team", "pipeline", *ANALYSIS_REPORTS, "forecast", "attainment", "leads",
+                "lead-contact")
 SHOWN_PER_LIST = 20
 """`import` prints at most this many created/updated/skipped lines each (8,800 deals)."""
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("file", type=Path)
     cli_quotas.add_import_arguments(imp)      # --publish (quotas)
+    cli_leads.add_import_options(imp)          # --on-duplicate (leads)
     cli_quotas.add_export_parser(sub)
 
     report = sub.add_parser("report", help="print a report")
@@ -62,9 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("kind", choices=REPORT_KINDS)
     report.add_argument("--json", action="store_true", help="print JSON")
     add_report_arguments(report)              # --by --period --metric --format --out
+    cli_leads.add_report_options(report)      # --by owner (lead-contact)
     cli_forecast.add_report_forecast(report)  # --as-of, sharing the rest
     cli_forecast.add_forecast_parser(sub)
     cli_quotas.add_quotas_parser(sub)
+    cli_leads.add_route_parser(sub)
     return parser
 
 
@@ -143,7 +147,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from salesdesk.services.import_team import import_team
     from salesdesk.storage.files import read_table
 
+    if args.on_duplicate and args.kind != "leads":
+        raise UserError("--on-duplicate is for `import leads` only")
     table = read_table(args.file)
+    if args.kind == "leads":
+        return cli_leads.run_import_leads(args, table)
     run = {"team": import_team, "accounts": import_accounts, "products": import_products,
            "deals": import_deals}
     report = run[args.kind](_open(args.db).uow, table)
@@ -152,7 +160,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    for run in (run_report, cli_forecast.run_report_forecast, cli_quotas.run_report_attainment):
+    for run in (run_report, cli_forecast.run_report_forecast, cli_quotas.run_report_attainment,
+                cli_leads.run_report_leads, cli_leads.run_report_lead_contact):
         code = run(args)
         if code is not None:
             return code
@@ -262,7 +271,8 @@ def _log_unexpected() -> str:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "demo": cmd_demo, "import": cmd_import, "report": cmd_report,
     "screenshot": cmd_screenshot, "forecast": cli_forecast.run_forecast,
-    "export": cli_quotas.run_export, "quotas": cli_quotas.run_quotas}
+    "export": cli_quotas.run_export, "quotas": cli_quotas.run_quotas,
+    "route": cli_leads.run_route}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

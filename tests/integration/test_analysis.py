@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from salesdesk import cli_reports
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.members import Member, Team
-from salesdesk.domain.periods import containing, parse_period
+from salesdesk.domain.periods import FISCAL_START_SETTING, containing, parse_period
 from salesdesk.domain.territories import Territory
 from salesdesk.services import pipeline as pl
 from salesdesk.services import pipeline_setup as ps
@@ -232,7 +232,7 @@ def test_moves_back_and_reopened_deals(company: Company) -> None:
 
 def test_the_fiscal_year_follows_the_workspace_setting(company: Company) -> None:
     with company.ws.uow() as uow:
-        uow.set_setting(aq.FISCAL_START_SETTING, "2")
+        uow.set_setting(FISCAL_START_SETTING, "2")
         uow.commit()
     with company.ws.engine.connect() as c:
         period = aq.period_named(c, "2017-Q1")

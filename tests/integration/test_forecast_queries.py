@@ -249,6 +249,34 @@ def test_history_span_and_labels(co: Company) -> None:
     assert labels == {a: ("Acme Corp / Roll-out", "Ann Lee"), b: ("Q-1", "")}
 
 
+def test_one_fiscal_start_rule_for_both_query_modules_and_the_services(ws: Workspace
+                                                                       ) -> None:
+    from salesdesk.domain.errors import ValidationError
+    from salesdesk.domain.periods import FISCAL_START_SETTING
+    from salesdesk.services import workspace_settings as wss
+    from salesdesk.storage import analysis_queries as aq
+
+    def read() -> tuple[int, int, int, int]:
+        with ws.engine.connect() as conn:
+            stored = (fq.fiscal_start(conn), aq.fiscal_start(conn))
+        return (*stored, fq.SqlForecastSource(ws.engine).fiscal_start(),
+                wss.calendar(ws.uow).fiscal_start)
+
+    assert read() == (1, 1, 1, 1)                                # never set: January
+    wss.set_calendar(ws.uow, 7, [0, 1, 2, 3, 4], [])
+    assert read() == (7, 7, 7, 7)
+    for bad in ("13", "0", "July", ""):
+        with ws.uow() as uow:
+            uow.set_setting(FISCAL_START_SETTING, bad)
+            uow.commit()
+        with ws.engine.connect() as conn:
+            for reader in (fq.fiscal_start, aq.fiscal_start):
+                with pytest.raises(ValidationError) as refused:
+                    reader(conn)
+                assert refused.value.field == FISCAL_START_SETTING, bad
+        assert wss.calendar(ws.uow).fiscal_start == 1, bad       # the services fall back
+
+
 # --- snapshots --------------------------------------------------------------------------
 def _snapshot(kind: str = "auto", period: str = "2026-Q1", **extra: Any) -> dict[str, Any]:
     return {"period": period, "period_kind": "quarter", "scope_kind": "company",
@@ -302,9 +330,7 @@ def test_a_workspace_at_0003_gains_the_snapshot_table(
         workspace_url: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
+    from salesdesk.storage import schema
     from salesdesk.storage import workspace as workspace_module
     from salesdesk.storage.workspace import SCHEMA_HEAD, current_revision
 
@@ -321,7 +347,7 @@ def test_a_workspace_at_0003_gains_the_snapshot_table(
     try:
         assert current_revision(ws.engine) == SCHEMA_HEAD
         with ws.engine.connect() as conn:
-            assert compare_metadata(MigrationContext.configure(conn), t.metadata) == []
+            assert schema.differences(conn) == []
         source = fq.SqlForecastSource(ws.engine)
         assert source.add_snapshots([_snapshot()]) and source.snapshots()[0]["kind"] == "auto"
     finally:

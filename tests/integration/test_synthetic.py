@@ -66,7 +66,7 @@ def test_a_seed_makes_a_run_reproducible(workspace: Workspace) -> None:
     add_synthetic(workspace.engine, 50, seed=7)
     first = picture()
     with workspace.engine.begin() as conn:
-        for table in (tables.leads, *deal_tables):
+        for table in (tables.lead_segment_links, tables.leads, *deal_tables):
             conn.execute(sa.delete(table))
     add_synthetic(workspace.engine, 50, seed=7)
     assert picture() == first and len(first[1]) == 5

@@ -16,7 +16,7 @@ import builtins
 import copy
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, Generic, Self, TypeVar
 
@@ -24,6 +24,9 @@ from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, StageChange
 from salesdesk.domain.entity import Entity
 from salesdesk.domain.errors import ConcurrentEditError, NotFoundError
+from salesdesk.domain.lead_activities import LeadActivity
+from salesdesk.domain.lead_segments import DEFAULT_SEGMENTS, Segment
+from salesdesk.domain.leads import OPEN_STATUSES, Lead, LeadData, company_key, person_key
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.pipeline import LostReason, Outcome, Pipeline, Stage
 from salesdesk.domain.quotas import QuotaPlan
@@ -42,7 +45,7 @@ REPOSITORIES: dict[str, type[Entity]] = {
     "territories": Territory, "assignments": TerritoryAssignment,
     "pipelines": Pipeline, "stages": Stage, "lost_reasons": LostReason, "deals": Deal,
     "deal_lines": DealLine, "stage_changes": StageChange, "activities": DealActivity,
-    "notes": DealNote,
+    "notes": DealNote, "leads": Lead, "lead_activities": LeadActivity,
 }
 
 
@@ -91,6 +94,99 @@ class FakeRepository(Generic[T]):
         return [e for e in self.list() if all(getattr(e, k) == v for k, v in equal.items())]
 
 
+class FakeLeads(FakeRepository[Lead]):
+    """storage.uow.SqlLeads' bulk paths, over the same in-memory rows."""
+
+    def __init__(self, kind: str, rows: dict[str, Lead], uow: FakeUnitOfWork):
+        super().__init__(kind, rows)
+        self.uow = uow
+
+    def get_many(self, ids: Any) -> builtins.list[Lead]:
+        return [self._rows[i] for i in dict.fromkeys(ids)
+                if i in self._rows and self._rows[i].deleted_at is None]
+
+    def add_many(self, leads: Sequence[LeadData], source: str = "") -> None:
+        for lead in leads:  # stamped as storage stamps them, stored as a Lead
+            lead.created_at = lead.updated_at = lead.created_at or datetime.now(UTC)
+            lead.received_at = lead.received_at or lead.created_at
+            self.add(Lead(**{f.name: getattr(lead, f.name)
+                             for f in dataclasses.fields(LeadData)}))
+
+    def key_matches(self, email_keys: Any, person_keys: Any, company_keys: Any
+                    ) -> builtins.list[tuple[str, str | None, str, str]]:
+        emails, people, companies = set(email_keys), set(person_keys), set(company_keys)
+        return [(x.id, x.email, person_key(x.person_name), company_key(x.company))
+                for x in self.list()
+                if (x.email and x.email in emails) or person_key(x.person_name) in people
+                or company_key(x.company) in companies]
+
+    def open_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for x in self.list():
+            if x.owner_id and x.status in OPEN_STATUSES:
+                counts[x.owner_id] = counts.get(x.owner_id, 0) + 1
+        return counts
+
+    def routable(self, limit: int | None = None) -> builtins.list[Lead]:
+        far = datetime.max.replace(tzinfo=UTC)
+        found = sorted((x for x in self.list() if x.owner_id is None and x.is_open),
+                       key=lambda x: (x.sla_due_at is None, x.sla_due_at or far,
+                                      x.arrived_at or far, x.id))
+        return found[:limit]
+
+    def set_owners(self, changes: Sequence[tuple[str, str | None, str | None]]
+                   ) -> builtins.list[str]:
+        done = []
+        for lead_id, expected, new in changes:
+            lead = self._rows.get(lead_id)
+            if lead is not None and lead.deleted_at is None and lead.owner_id == expected:
+                lead.owner_id = new
+                done.append(lead_id)
+        return done
+
+    def owners(self, ids: Sequence[str]) -> dict[str, str | None]:
+        return {x.id: x.owner_id for x in self.get_many(ids)}
+
+    def reassign(self, changes: Sequence[tuple[str, str | None, str | None]]) -> None:
+        for lead_id, _old, new in changes:
+            self.get(lead_id).owner_id = new
+
+    def load_many(self, ids: Sequence[str]) -> builtins.list[LeadData]:
+        return [copy.deepcopy(x) for x in self.get_many(ids)]  # untracked, as in storage
+
+    def save_many(self, leads: Sequence[LeadData]) -> None:
+        for lead in leads:
+            stored = self.get(lead.id)
+            if stored.version != lead.version:
+                raise ConcurrentEditError("lead", lead.id)
+            for name in ("status", "status_reason", "first_contacted_at", "segments",
+                         "manual_segments", "score", "score_parts", "territory_id",
+                         "sla_due_at"):
+                setattr(stored, name, copy.deepcopy(getattr(lead, name)))
+
+    def add_activities(self, activities: Sequence[tuple[Any, ...]]) -> None:
+        for lead_id, kind, at, subject, detail in activities:  # validated, as entities
+            self.uow.lead_activities.add(LeadActivity(lead_id=lead_id, kind=kind, at=at,
+                                                      subject=subject, detail=detail))
+
+    def account_for_company(self, company: str) -> str | None:
+        key = company_key(company)
+        same = [a for a in self.uow.accounts.list() if key and company_key(a.name) == key]
+        same.sort(key=lambda a: name_key(a.name) != name_key(company))
+        return same[0].id if same else None
+
+
+class FakeSegmentRules:
+    def __init__(self, segments: builtins.list[Segment]):
+        self.segments = segments
+
+    def load(self) -> builtins.list[Segment]:
+        return list(self.segments)
+
+    def save(self, segments: Sequence[Segment]) -> None:
+        self.segments[:] = list(segments)
+
+
 class FakeWorkspace:
     """The committed state everyone shares; `uow()` is the unit-of-work factory."""
 
@@ -99,6 +195,7 @@ class FakeWorkspace:
         self.data: dict[str, dict[str, Entity]] = {k: {} for k in REPOSITORIES}
         self.settings: dict[str, str] = {}
         self.plans: dict[str, QuotaPlan] = {}
+        self.segments: list[Segment] = list(DEFAULT_SEGMENTS)
         self.commits = 0
 
     def uow(self) -> FakeUnitOfWork:
@@ -223,6 +320,8 @@ class FakeUnitOfWork:
         self._settings = dict(ws.settings)
         for kind in REPOSITORIES:
             setattr(self, kind, FakeRepository(kind, self._rows[kind]))
+        self.leads = FakeLeads("leads", self._rows["leads"], self)
+        self.lead_segments = FakeSegmentRules(list(ws.segments))
         self.quota_plans = FakeQuotaPlans(self, copy.deepcopy(ws.plans))
 
     def commit(self) -> None:
@@ -245,6 +344,7 @@ class FakeUnitOfWork:
             self._base[kind][entity.id] = entity.version
         ws.settings.update(self._settings)
         ws.plans = copy.deepcopy(self.quota_plans.plans)
+        ws.segments = list(self.lead_segments.segments)
         ws.commits += 1
         self.committed = True
 

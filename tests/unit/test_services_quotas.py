@@ -15,14 +15,18 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesdesk.domain.deals import Deal
 from salesdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from salesdesk.domain.members import Member, Role, Team
+from salesdesk.domain.periods import Period, parse_period
 from salesdesk.domain.pipeline import ForecastCategory, Outcome, Pipeline, Stage
 from salesdesk.domain.quotas import Metric, PlanLockedError, PlanStatus, member, team
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.services import attainment as att
+from salesdesk.services import quota_inputs as qi
 from salesdesk.services import quotas as q
 from salesdesk.services.workspace_settings import set_calendar
 
@@ -387,3 +391,106 @@ def test_attainment_without_a_plan_counts_won_against_nothing(co: Company) -> No
     assert by_name(view.members)["Ann Lee"].attainment == D("90.0000")  # 9,000 / 100
     with pytest.raises(ValidationError, match="is not a period"):
         att.attainment(co.ws, "last quarter")
+
+
+# --- quota inputs (shared by attainment and the forecast's QuotaBook) -------------------
+def test_plans_in_force_pick_each_years_published_version_else_its_draft(co: Company) -> None:
+    v1 = planned(co)
+    q.publish(co.ws, v1)
+    q.new_draft(co.ws, v1)                                      # version 2, a draft
+    draft_2019 = q.create_plan(co.ws, 2019, propose=False).plan_id
+    with co.ws.uow() as uow:
+        every = qi.plans_in_force(uow)
+        some = qi.plans_in_force(uow, [2019, 2017, 2018])
+    assert {y: p.id for y, p in every.items()} == {2018: v1, 2019: draft_2019}
+    assert list(some) == [2018, 2019]                           # year order; 2017 has none
+    targets = qi.rep_targets(every[2018], {co.ann, co.cy, co.mo})
+    assert set(targets) == {co.ann, co.cy}                      # Bob not asked, Mo no rep
+    assert list(targets[co.ann].values()) == [D("8000.00")] * 12
+    assert qi.fiscal_years(parse_period("2018-W01"), 1) == [2018]
+    assert qi.fiscal_years(parse_period("2019-W01"), 1) == [2018, 2019]  # 31 Dec 2018..
+    assert qi.fiscal_years(parse_period("2018-07"), 7) == [2019]
+
+
+def test_merged_targets_take_each_month_from_its_own_years_plan() -> None:
+    dec, jan = date(2018, 12, 1), date(2019, 1, 1)
+    merged = qi.merged_targets([{"ann": {dec: D(1)}, "bob": {dec: D(2)}},
+                                {"ann": {jan: D(3)}}])
+    assert merged == {"ann": {dec: D(1), jan: D(3)}, "bob": {dec: D(2)}}
+
+
+def roster() -> qi.TerritoryRoster:
+    """world > europe > nordics, world > americas; 'gone' was deleted (not live)."""
+    names = {"world": "World", "europe": "Europe", "nordics": "Nordics",
+             "americas": "Americas"}
+    parent = {"world": None, "europe": "world", "nordics": "europe", "americas": "world"}
+    return qi.TerritoryRoster(names, parent, (
+        ("nordics", "ann", date(2018, 1, 1), None),
+        ("europe", "ann", date(2018, 1, 1), None),              # twice under Europe
+        ("americas", "bob", date(2017, 1, 1), date(2018, 3, 31)),
+        ("nordics", "cy", date(2018, 5, 1), None),
+        ("gone", "dee", date(2017, 1, 1), None)))
+
+
+def test_a_territory_counts_the_reps_under_it_once() -> None:
+    r = roster()
+    assert r.reps_by_territory(parse_period("2018-Q1")) == {
+        "nordics": ["ann"], "europe": ["ann"], "world": ["ann", "bob"], "americas": ["bob"]}
+    # Bob's last day is 31 March; Cy starts in May: both count in a period they touch
+    assert r.reps_by_territory(parse_period("2018-03-31"))["world"] == ["ann", "bob"]
+    q2 = r.reps_by_territory(parse_period("2018-Q2"))
+    assert q2 == {"nordics": ["ann", "cy"], "europe": ["ann", "cy"], "world": ["ann", "cy"]}
+    assert r.reps_by_territory(parse_period("2016")) == {}
+
+
+def test_attainment_territories_come_from_the_same_roster(co: Company) -> None:
+    q.publish(co.ws, planned(co))
+    view = att.attainment(co.ws, "2018-Q2", as_of=date(2018, 6, 30))
+    with co.ws.uow() as uow:
+        by_territory = qi.read_roster(uow).reps_by_territory(view.period)
+    members = {line.id: line.quota for line in view.members}
+    assert {line.id: line.quota for line in view.territories} == {
+        t: sum((members[m] for m in reps), D("0.00")) for t, reps in by_territory.items()}
+    # Nordics: Ann 3 x 8,000 and Dee 3 x 1,000 (assigned in May: she counts for the quarter)
+    assert [line.quota for line in view.territories] == [D("27000.00")]
+
+
+TERRITORIES = ["t0", "t1", "t2", "t3", "t4", "t5"]
+
+
+@st.composite
+def rosters(draw: st.DrawFn) -> qi.TerritoryRoster:
+    """A random forest (each territory's parent comes before it) and assignments."""
+    parent = {t: draw(st.sampled_from([None, *TERRITORIES[:i]]))
+              for i, t in enumerate(TERRITORIES)}
+    day = st.dates(date(2018, 1, 1), date(2018, 12, 31))
+    assignments = draw(st.lists(st.tuples(st.sampled_from(TERRITORIES),
+                                          st.sampled_from(["ann", "bob", "cy"]),
+                                          day, st.none() | day), max_size=8))
+    return qi.TerritoryRoster({t: t for t in TERRITORIES}, parent, tuple(
+        (t, m, first, last) for t, m, first, last in assignments
+        if last is None or last >= first))
+
+
+def under(r: qi.TerritoryRoster, root: str) -> set[str]:
+    """`root` and every territory below it, by following each one's parents up."""
+    found = set()
+    for t in TERRITORIES:
+        at: str | None = t
+        while at is not None and at != root:
+            at = r.parent[at]
+        if at == root:
+            found.add(t)
+    return found
+
+
+@given(rosters(), st.sampled_from(["2018-Q1", "2018-06", "2018-W27", "2018-12-31"]))
+def test_a_territory_counts_whoever_touches_it_or_a_child_in_the_period(
+        r: qi.TerritoryRoster, name: str) -> None:
+    period: Period = parse_period(name)
+    found = r.reps_by_territory(period)
+    for root in TERRITORIES:
+        expected = {m for t, m, first, last in r.assignments if t in under(r, root)
+                    and first < period.end and (last is None or last >= period.start)}
+        assert set(found.get(root, [])) == expected
+        assert len(found.get(root, [])) == len(expected)       # each rep once

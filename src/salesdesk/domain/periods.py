@@ -61,6 +61,28 @@ def _check_start(fiscal_start: int) -> None:
                               field="fiscal_start")
 
 
+FISCAL_START_SETTING = "fiscal_start_month"
+"""The workspace setting that holds `fiscal_start` (storage reads it, services write it)."""
+DEFAULT_FISCAL_START = 1
+"""January: the fiscal start of a workspace that never set one."""
+
+
+def fiscal_start_setting(text: str | None) -> int:
+    """The month a stored fiscal_start_month setting names; None (never set) is
+    DEFAULT_FISCAL_START. Anything but a month from 1 to 12 is a ValidationError naming
+    the setting."""
+    if text is None:
+        return DEFAULT_FISCAL_START
+    try:
+        month = int(text)
+    except ValueError:
+        month = 0
+    if not 1 <= month <= 12:
+        raise ValidationError(f"'{text}' is not a month from 1 to 12",
+                              field=FISCAL_START_SETTING)
+    return month
+
+
 def fiscal_year(year: int, fiscal_start: int = 1) -> Period:
     """Fiscal year `year` (named after the calendar year it ends in)."""
     _check_start(fiscal_start)

@@ -14,13 +14,26 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from salesdesk.domain.attainment import Attainment, attainment_report
-from salesdesk.domain.periods import Period, PeriodKind, containing, parse_period
-from salesdesk.domain.quotas import Metric, PlanStatus, member
-from salesdesk.services.quotas import current_plan_id, quota_members
+from salesdesk.domain.periods import Period, parse_period
+from salesdesk.domain.quotas import PlanStatus
+from salesdesk.services.quota_inputs import (
+    RepTargets,
+    fiscal_year_of,
+    fiscal_years,
+    merged_targets,
+    plans_in_force,
+    read_roster,
+    rep_targets,
+)
+from salesdesk.services.quotas import quota_members
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from salesdesk.services.workspace_settings import currency_of, work_calendar
 
 ZERO = Decimal("0.00")
+
+# fiscal_year_of lives in services.quota_inputs now; it stays importable from here
+__all__ = ["ZERO", "AttainmentLine", "AttainmentView", "PlanUsed", "attainment",
+           "fiscal_year_of"]
 
 
 @dataclass(frozen=True)
@@ -79,13 +92,13 @@ def attainment(uow_factory: UnitOfWorkFactory, period: str, as_of: date | None =
     with uow_factory() as uow:
         calendar = work_calendar(uow)
         span = parse_period(period, calendar.fiscal_start)
-        targets, plans = _targets(uow, span, calendar.fiscal_start)
         reps = [(m.id, m.team_id) for m in quota_members(uow)]
+        targets, plans = _targets(uow, span, calendar.fiscal_start, {m for m, _ in reps})
         teams = {t.id: t.name for t in uow.teams.list()}
         won = uow.quota_plans.won_by_member_day(
             span.start, max(span.start, min(span.end, as_of + timedelta(days=1))))
         pipeline = uow.quota_plans.weighted_pipeline(span.end)
-        assigned = _assignments(uow, span)
+        roster = read_roster(uow)
         names = {m.id: m.name for m in uow.members.list()}
         money = currency_of(uow)
     team_of = dict(reps)
@@ -99,64 +112,22 @@ def attainment(uow_factory: UnitOfWorkFactory, period: str, as_of: date | None =
                               key=lambda line: line.name.casefold()))
     by_id = {line.id: line.figures for line in members}
     territories = []
-    for territory_id, (name, member_ids) in assigned.items():
+    for territory_id, member_ids in roster.reps_by_territory(span).items():
         total = _sum(by_id[m] for m in member_ids if m in by_id)
-        territories.append(AttainmentLine("territory", territory_id, name, None, total))
+        territories.append(AttainmentLine("territory", territory_id,
+                                          roster.names[territory_id], None, total))
     territories.sort(key=lambda line: line.name.casefold())
     return AttainmentView(span, as_of, money, tuple(plans), members, team_lines,
                           tuple(territories),
                           AttainmentLine("total", None, "Total", None, report.total))
 
 
-def _targets(uow: UnitOfWork, span: Period, fiscal_start: int
-             ) -> tuple[dict[str, dict[date, Decimal]], list[PlanUsed]]:
-    """Members' monthly revenue targets of the plans in force over `span`."""
-    years = sorted({fiscal_year_of(span.start, fiscal_start),
-                    fiscal_year_of(_last_day(span), fiscal_start)})
-    targets: dict[str, dict[date, Decimal]] = {}
-    plans = []
-    for year in years:
-        plan_id = current_plan_id(uow, year)
-        if plan_id is None:
-            continue
-        plan = uow.quota_plans.get(plan_id)
-        plans.append(PlanUsed(plan.year, plan.plan_version, plan.status))
-        for owner in plan.owners():
-            if owner.kind == member(owner.id).kind:
-                months = plan.monthly(owner, Metric.REVENUE)
-                targets.setdefault(owner.id, {}).update(
-                    {d: Decimal(a) for d, a in months.items()})
-    return targets, plans
-
-
-def fiscal_year_of(day: date, fiscal_start: int) -> int:
-    """The fiscal year holding `day` (named by the calendar year it ends in)."""
-    return int(containing(day, PeriodKind.YEAR, fiscal_start).name)
-
-
-def _last_day(span: Period) -> date:
-    return span.end - timedelta(days=1)
-
-
-def _assignments(uow: UnitOfWork, span: Period) -> dict[str, tuple[str, list[str]]]:
-    """Territory id -> (name, reps assigned to it or to a territory under it at some point
-    of the period), each rep once: a region's figures include its sub-territories', as the
-    Forecast tab's territory scope does."""
-    live = uow.territories.list()
-    names = {t.id: t.name for t in live}
-    parent = {t.id: t.parent_id for t in live}
-    found: dict[str, tuple[str, list[str]]] = {}
-    for a in uow.assignments.list():
-        if a.territory_id not in names:
-            continue
-        if a.start < span.end and (a.end is None or a.end >= span.start):
-            territory: str | None = a.territory_id
-            while territory is not None and territory in names:
-                entry = found.setdefault(territory, (names[territory], []))
-                if a.member_id not in entry[1]:
-                    entry[1].append(a.member_id)
-                territory = parent.get(territory)
-    return found
+def _targets(uow: UnitOfWork, span: Period, fiscal_start: int, reps: set[str]
+             ) -> tuple[RepTargets, list[PlanUsed]]:
+    """The reps' monthly revenue targets of the plans in force over `span`."""
+    plans = plans_in_force(uow, fiscal_years(span, fiscal_start))
+    used = [PlanUsed(p.year, p.plan_version, p.status) for p in plans.values()]
+    return merged_targets(rep_targets(p, reps) for p in plans.values()), used
 
 
 def _sum(figures: Iterable[Attainment]) -> Attainment:

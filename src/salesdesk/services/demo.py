@@ -1,5 +1,9 @@
 """The sample company: the published CRM data set plus a territory plan built on it.
 
+The sample's marketing leads (when `tables` has "leads": storage/sample_leads.py makes them
+relative to now) go through the real lead import, and the first SAMPLE_ROUTED open ones
+through routing, leaving the rest for the routing preview.
+
 The territory tree and rep assignments are SalesDesk's own example set-up (the source
 data has regional offices but no territories); skills are derived from each rep's own
 won deals in the sample pipeline, so the skills matrix shows real strengths.
@@ -19,8 +23,10 @@ from salesdesk.domain.validation import name_key
 from salesdesk.services.common import OpChanges
 from salesdesk.services.import_catalog import import_accounts_into, import_products_into
 from salesdesk.services.import_deals import import_deals_into
+from salesdesk.services.import_leads import import_leads
 from salesdesk.services.import_team import import_team_into
 from salesdesk.services.imports import ImportReport, TableLike
+from salesdesk.services.lead_routing import apply_routing
 from salesdesk.services.quotas import create_plan_into
 from salesdesk.services.territories import EvaluationResult, evaluate_into
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -113,6 +119,9 @@ def _skills(uow: UnitOfWork, pipeline: TableLike) -> None:
         m.update(skills=skills)
 
 
+SAMPLE_ROUTED = 220
+"""Sample leads the demo routes; the others wait for the user's routing preview."""
+
 SAMPLE_PLAN_YEAR = 2017
 """The sample's deals close in 2017; its published plan is that year's own run rate."""
 
@@ -123,10 +132,11 @@ def create_sample_company(uow_factory: UnitOfWorkFactory,
     skills and land the accounts: all in one unit of work, so a failure leaves the
     workspace as it was, never half a company."""
     with uow_factory() as uow:
-        reports = (import_team_into(uow, tables["sales_teams"]),
-                   import_accounts_into(uow, tables["accounts"]),
-                   import_products_into(uow, tables["products"]),
-                   import_deals_into(uow, tables["sales_pipeline"]))
+        reports: tuple[ImportReport, ...] = (
+            import_team_into(uow, tables["sales_teams"]),
+            import_accounts_into(uow, tables["accounts"]),
+            import_products_into(uow, tables["products"]),
+            import_deals_into(uow, tables["sales_pipeline"]))
         if not uow.territories.list():
             _territories(uow)
         _skills(uow, tables["sales_pipeline"])
@@ -137,7 +147,10 @@ def create_sample_company(uow_factory: UnitOfWorkFactory,
                              note="The sample's 2017 run rate and seasonality, +5 %, "
                                   "each rep halfway to the team median")
         uow.commit()
+    if "leads" in tables:  # its own units of work, as a user's import and routing would be
+        reports = (*reports, import_leads(uow_factory, tables["leads"]))
+        apply_routing(uow_factory, limit=SAMPLE_ROUTED)
     changes = OpChanges(members=True, teams=True, accounts=True, products=True,
-                        territories=True, deals=True, quotas=True,
+                        territories=True, deals=True, quotas=True, leads=True,
                         summary="Opened the sample company")
     return DemoResult(reports, evaluation, changes)

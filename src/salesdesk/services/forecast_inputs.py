@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, overload
 
@@ -26,9 +26,8 @@ from salesdesk.domain.forecast import (
     learn_rates,
 )
 from salesdesk.domain.periods import Period, parse_period
-from salesdesk.domain.quotas import Metric, OwnerKind, QuotaPlan, target_for
+from salesdesk.domain.quotas import target_for
 from salesdesk.domain.validation import name_key
-from salesdesk.services.attainment import fiscal_year_of
 from salesdesk.services.forecast_records import (
     CENT,
     CONTRIBUTION_KEYS,
@@ -38,7 +37,16 @@ from salesdesk.services.forecast_records import (
     ForecastSource,
     ScopeSpec,
 )
-from salesdesk.services.quotas import current_plan_id, quota_members
+from salesdesk.services.quota_inputs import (
+    RepTargets,
+    TerritoryRoster,
+    fiscal_years,
+    merged_targets,
+    plans_in_force,
+    read_roster,
+    rep_targets,
+)
+from salesdesk.services.quotas import quota_members
 from salesdesk.services.unit_of_work import UnitOfWorkFactory
 from salesdesk.services.workspace_settings import work_calendar
 
@@ -160,18 +168,14 @@ def load_data(source: ForecastSource, as_of: date | datetime | None = None,
 
 
 # --- quotas -------------------------------------------------------------------------------
-Assignment = tuple[str, str, date, date | None]
-"""(territory id, member id, first day, last day or None: open-ended)."""
-
-
 @dataclass(frozen=True)
 class QuotaBook:
     """The revenue targets of the quota plans in force, read once (`read_quotas`): the
-    quota of any period and scope is then computed without the database, as
-    services.attainment computes it. A rep's quota is `target_for` the period (partial
-    months by business days) from the plans of the fiscal years the period touches; a
-    team's is the sum of its reps' (by their team now); a territory's, of the reps
-    assigned to it, or to a territory under it, at some point of the period.
+    quota of any period and scope is then computed without the database, from the same
+    inputs as services.attainment (services.quota_inputs). A rep's quota is `target_for`
+    the period (partial months by business days) from the plans of the fiscal years the
+    period touches; a team's is the sum of its reps' (by their team now); a territory's,
+    of the reps assigned to it, or to a territory under it, at some point of the period.
 
     Each period's figures per rep are made on first use and kept, so a re-scope only adds
     them up. Use it from one thread (the app's worker)."""
@@ -181,7 +185,8 @@ class QuotaBook:
     """Fiscal year (with a plan in force) -> rep id -> first day of a month -> target."""
     team_of: Mapping[str, str | None]
     """Every member who carries a quota (services.quotas.quota_members) -> team now."""
-    assignments: tuple[Assignment, ...] = ()
+    territories: TerritoryRoster = field(default_factory=TerritoryRoster)
+    """The live territories and their assignments (services.quota_inputs.read_roster)."""
     kept: dict[tuple[date, date], dict[str, Decimal] | None] = field(
         default_factory=dict, compare=False, repr=False)
 
@@ -198,19 +203,14 @@ class QuotaBook:
         found = [by_rep[m] for m in self._members(period, scope) if m in by_rep]
         return sum(found, ZERO) if found else None
 
-    def _years(self, period: Period) -> set[int]:
-        start = self.calendar.fiscal_start
-        return {fiscal_year_of(period.start, start),
-                fiscal_year_of(period.end - timedelta(days=1), start)}
+    def _years(self, period: Period) -> list[int]:
+        return fiscal_years(period, self.calendar.fiscal_start)
 
     def _by_rep(self, period: Period) -> dict[str, Decimal] | None:
         key = (period.start, period.end)
         if key not in self.kept:
-            years = sorted(y for y in self._years(period) if y in self.plans)
-            months: dict[str, dict[date, Decimal]] = {}
-            for year in years:
-                for rep, targets in self.plans[year].items():
-                    months.setdefault(rep, {}).update(targets)
+            years = [y for y in self._years(period) if y in self.plans]
+            months = merged_targets(self.plans[year] for year in years)
             self.kept[key] = {rep: Decimal(target_for(m, period, self.calendar)).quantize(CENT)
                               for rep, m in months.items()} if years else None
         return self.kept[key]
@@ -222,33 +222,21 @@ class QuotaBook:
             return set(scope.ids)
         if scope.kind is ScopeKind.TEAM:
             return {m for m, team in self.team_of.items() if team in scope.ids}
-        return {m for territory, m, first, last in self.assignments
-                if territory in scope.ids and first < period.end
-                and (last is None or last >= period.start)}
+        # scope.ids holds the territories under the named one too (resolve_scope)
+        by_territory = self.territories.reps_by_territory(period)
+        return {m for territory in scope.ids for m in by_territory.get(territory, ())}
 
 
 def read_quotas(uow_factory: UnitOfWorkFactory) -> QuotaBook:
-    """The plans in force (each fiscal year's latest published version, else its latest
-    draft: services.quotas.current_plan_id), the reps and the territory assignments."""
+    """The plans in force (services.quota_inputs.plans_in_force), the reps and the
+    territory assignments."""
     with uow_factory() as uow:
         calendar = work_calendar(uow)
         team_of = {m.id: m.team_id for m in quota_members(uow)}
-        plans = {}
-        for year in sorted({v.year for v in uow.quota_plans.versions()}):
-            plan_id = current_plan_id(uow, year)
-            if plan_id is not None:
-                plans[year] = _rep_targets(uow.quota_plans.get(plan_id), team_of)
-        live = {t.id for t in uow.territories.list()}
-        assignments = tuple((a.territory_id, a.member_id, a.start, a.end)
-                            for a in uow.assignments.list() if a.territory_id in live)
-    return QuotaBook(calendar, plans, team_of, assignments)
-
-
-def _rep_targets(plan: QuotaPlan, reps: Mapping[str, object]
-                 ) -> dict[str, dict[date, Decimal]]:
-    """The plan's monthly revenue targets of the members who carry a quota."""
-    return {owner.id: {d: Decimal(a) for d, a in plan.monthly(owner, Metric.REVENUE).items()}
-            for owner in plan.owners(OwnerKind.MEMBER) if owner.id in reps}
+        plans: dict[int, RepTargets] = {year: rep_targets(plan, team_of)
+                                        for year, plan in plans_in_force(uow).items()}
+        roster = read_roster(uow)
+    return QuotaBook(calendar, plans, team_of, roster)
 
 
 # --- results ------------------------------------------------------------------------------

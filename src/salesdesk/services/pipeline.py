@@ -140,6 +140,32 @@ def _check_refs(uow: UnitOfWork, fields: Mapping[str, Any]) -> None:
                                   field="owner")
 
 
+def open_deal(uow: UnitOfWork, *, stage_id: str | None, now: datetime,
+              lines: Sequence[LineSpec] = (), **fields: Any) -> Deal:
+    """A new deal in `stage_id` (default: the first open stage of the default pipeline)
+    with its lines and its first stage history entry, added to `uow`, not committed:
+    add_deal's path, shared with actions that make a deal among other changes (a lead's
+    conversion). `fields` are Deal fields."""
+    if stage_id is None:
+        stage = next(s for s in stages_of(uow, default_pipeline_into(uow).id) if s.is_open)
+    else:
+        stage = uow.stages.get(stage_id)
+    if not stage.is_open:
+        raise ValidationError("a new deal starts in an open stage", field="stage")
+    deal = Deal(pipeline_id=stage.pipeline_id, stage_id=stage.id,
+                created_on=fields.pop("created_on", None) or utc_day(now),
+                stage_entered_at=now, **fields)
+    _check_refs(uow, fields)
+    new_lines = _new_lines(uow, deal.id, lines)
+    deal.set_lines(new_lines)
+    uow.deals.add(deal)
+    for line in new_lines:
+        uow.deal_lines.add(line)
+    uow.stage_changes.add(StageChange(deal_id=deal.id, from_stage_id=None,
+                                      to_stage_id=stage.id, at=now, amount=deal.amount))
+    return deal
+
+
 # Reads (which flush pending changes) come before any change in the services below, so a
 # deal is written once per action and its version goes up by one.
 def add_deal(uow_factory: UnitOfWorkFactory, *, stage_id: str | None = None,
@@ -149,23 +175,7 @@ def add_deal(uow_factory: UnitOfWorkFactory, *, stage_id: str | None = None,
     `fields` are Deal fields (title, account_id, owner_id, amount, expected_close, ...)."""
     now = now or _now()
     with uow_factory() as uow:
-        if stage_id is None:
-            stage = next(s for s in stages_of(uow, default_pipeline_into(uow).id) if s.is_open)
-        else:
-            stage = uow.stages.get(stage_id)
-        if not stage.is_open:
-            raise ValidationError("a new deal starts in an open stage", field="stage")
-        deal = Deal(pipeline_id=stage.pipeline_id, stage_id=stage.id,
-                    created_on=fields.pop("created_on", None) or utc_day(now),
-                    stage_entered_at=now, **fields)
-        _check_refs(uow, fields)
-        new_lines = _new_lines(uow, deal.id, lines)
-        deal.set_lines(new_lines)
-        uow.deals.add(deal)
-        for line in new_lines:
-            uow.deal_lines.add(line)
-        uow.stage_changes.add(StageChange(deal_id=deal.id, from_stage_id=None,
-                                          to_stage_id=stage.id, at=now, amount=deal.amount))
+        deal = open_deal(uow, stage_id=stage_id, now=now, lines=lines, **fields)
         uow.commit()
         return DealSaved(_deal_changes(f"Added the deal {_label(uow, deal)}", deal.id),
                          deal.id, deal.version)

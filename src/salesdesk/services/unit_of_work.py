@@ -7,17 +7,21 @@ Tests use an in-memory fake; the application uses storage.uow.SqlUnitOfWork.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, StageChange
 from salesdesk.domain.entity import Entity
+from salesdesk.domain.lead_activities import LeadActivity, LeadActivityKind
+from salesdesk.domain.lead_segments import Segment
+from salesdesk.domain.leads import Lead, LeadData
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.quotas import QuotaPlan
+from salesdesk.domain.routing import Routable
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 
 T = TypeVar("T", bound=Entity)
@@ -73,6 +77,100 @@ class QuotaPlans(Protocol):
         ...
 
 
+OwnerChange = tuple[str, str | None, str | None]
+"""(lead id, owner expected now, new owner): None is no owner."""
+NewActivity = tuple[str, LeadActivityKind, datetime, str, dict[str, Any]]
+"""(lead id, kind, at, subject, detail) of an activity recorded in bulk."""
+KeyRow = tuple[str, str | None, str, str]
+"""(lead id, e-mail, person key, company key) as storage keeps them."""
+
+
+class Leads(Repository[Lead], Protocol):
+    """Leads (storage.uow.SqlLeads): the generic repository plus bulk paths."""
+
+    def get_many(self, ids: Iterable[str]) -> builtins.list[Lead]:
+        """The live leads among `ids`."""
+        ...
+
+    def add_many(self, leads: Sequence[LeadData], source: str = "") -> None:
+        """Insert new leads in bulk (an import); stamps them as created now."""
+        ...
+
+    def key_matches(self, email_keys: Iterable[str], person_keys: Iterable[str],
+                    company_keys: Iterable[str]) -> builtins.list[KeyRow]:
+        """Every live lead sharing one of the keys (domain.leads' key functions)."""
+        ...
+
+    def open_counts(self) -> dict[str, int]:
+        """Open leads per owner id."""
+        ...
+
+    def routable(self, limit: int | None = None) -> Sequence[Routable]:
+        """Open leads without an owner, most urgent first."""
+        ...
+
+    def set_owners(self, changes: Sequence[OwnerChange]) -> builtins.list[str]:
+        """Apply each change whose lead still has the expected owner; the ids changed."""
+        ...
+
+    def owners(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """The owner of each live lead among `ids` (missing or deleted ones left out)."""
+        ...
+
+    def reassign(self, changes: Sequence[OwnerChange]) -> None:
+        """Give each lead its new owner, unconditionally, in bulk (no Lead objects: the
+        caller read the owners in this unit of work and loads no lead it reassigns)."""
+        ...
+
+    def load_many(self, ids: Sequence[str]) -> builtins.list[LeadData]:
+        """Plain copies of the live leads among `ids`, for a bulk change: change them,
+        then save_many. (Not Lead entities: the unit of work does not track them.)"""
+        ...
+
+    def save_many(self, leads: Sequence[LeadData]) -> None:
+        """Write back the status, reason, first contact, segments, hand-made segments,
+        score with its explanation, territory and SLA due of leads from load_many that
+        changed, in bulk; ConcurrentEditError if one changed elsewhere meanwhile."""
+        ...
+
+    def add_activities(self, activities: Sequence[NewActivity]) -> None:
+        """Record many activities the app writes itself (a bulk action's history) at
+        once, without an entity each."""
+        ...
+
+    def account_for_company(self, company: str) -> str | None:
+        """The id of the live account named as the company (domain.leads.company_key)."""
+        ...
+
+
+class SegmentRules(Protocol):
+    """The segment rules, in the manager's order (storage.lead_store.SqlSegmentRules)."""
+
+    def load(self) -> builtins.list[Segment]: ...
+
+    def save(self, segments: Sequence[Segment]) -> None: ...
+
+
+class LeadRescore(Protocol):
+    """Every live lead, batch by batch, to work out its segments, score and SLA due time
+    again when the lead rules change (storage.lead_rescore.SqlLeadRescore)."""
+
+    def count(self) -> int:
+        """Live leads."""
+        ...
+
+    def batches(self, size: int) -> Iterator[builtins.list[LeadData]]:
+        """Every live lead, `size` at a time: plain copies as stored (not validated
+        again, not tracked; their lists may be shared between leads: replace them,
+        never change them in place)."""
+        ...
+
+    def write(self, leads: Sequence[LeadData]) -> int:
+        """Store the segments, score, explanation and SLA due time of these leads of the
+        batch last given (the ones that changed); the number written."""
+        ...
+
+
 class UnitOfWork(Protocol):
     teams: Repository[Team]
     members: Repository[Member]
@@ -89,6 +187,10 @@ class UnitOfWork(Protocol):
     activities: Repository[DealActivity]
     notes: Repository[DealNote]
     quota_plans: QuotaPlans
+    leads: Leads
+    lead_activities: Repository[LeadActivity]
+    lead_segments: SegmentRules
+    lead_rescore: LeadRescore
     actor: str
 
     def __enter__(self) -> Self: ...

@@ -10,7 +10,12 @@ from datetime import date
 from salesdesk.domain.allocation import WorkCalendar
 from salesdesk.domain.entity import new_id
 from salesdesk.domain.errors import ValidationError
-from salesdesk.domain.periods import WEEKDAYS
+from salesdesk.domain.periods import (
+    DEFAULT_FISCAL_START,
+    FISCAL_START_SETTING,
+    WEEKDAYS,
+    fiscal_start_setting,
+)
 from salesdesk.services.common import OpChanges
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -43,16 +48,20 @@ def set_currency(uow_factory: UnitOfWorkFactory, code: str) -> OpChanges:
     return OpChanges(accounts=True, products=True, summary=f"Workspace currency: {code}")
 
 
-FISCAL_START = "fiscal_start_month"
 WORKING_DAYS = "working_days"
 HOLIDAYS = "holidays"
 WORKSPACE_ID = "workspace_id"
 
 
 def fiscal_start_month(uow: UnitOfWork) -> int:
-    """The fiscal year's first month (1 = January); a bad stored value counts as 1."""
-    text = uow.get_setting(FISCAL_START, "1")
-    return int(text) if text.isdigit() and 1 <= int(text) <= 12 else 1
+    """The fiscal year's first month (1 = January, the default). A bad stored value counts
+    as the default here, where the storage read side refuses it (same rule:
+    domain.periods.fiscal_start_setting)."""
+    try:
+        return fiscal_start_setting(uow.get_setting(FISCAL_START_SETTING,
+                                                    str(DEFAULT_FISCAL_START)))
+    except ValidationError:
+        return DEFAULT_FISCAL_START
 
 
 def work_calendar(uow: UnitOfWork) -> WorkCalendar:
@@ -73,13 +82,13 @@ def set_calendar(uow_factory: UnitOfWorkFactory, fiscal_start: int,
                  working_days: Iterable[int], holidays: Iterable[date]) -> OpChanges:
     if not 1 <= fiscal_start <= 12:
         raise ValidationError(f"must be a month from 1 to 12 (got {fiscal_start})",
-                              field="fiscal_start_month")
+                              field=FISCAL_START_SETTING)
     days = sorted(set(working_days))
     if not days or any(not 0 <= d <= 6 for d in days):
         raise ValidationError("pick at least one working day (Monday to Sunday)",
                               field="working_days")
     with uow_factory() as uow:
-        uow.set_setting(FISCAL_START, str(fiscal_start))
+        uow.set_setting(FISCAL_START_SETTING, str(fiscal_start))
         uow.set_setting(WORKING_DAYS, json.dumps(days))
         uow.set_setting(HOLIDAYS, json.dumps(sorted({d.isoformat() for d in holidays})))
         uow.commit()

@@ -87,27 +87,16 @@ from salesdesk.storage.analysis_rows import (
     StageReach,
     WinLossReport,
 )
+from salesdesk.storage.settings_queries import fiscal_start
 
 TOTAL = "(total)"
 DIMENSIONS = ("member", "team", "territory", "product", "source", "segment")
-FISCAL_START_SETTING = "fiscal_start_month"
 LATEST_NOTES = 3
 _WON_RANK = 1_000_000
 """Funnel rank of the won stage: after every open stage, whatever the positions."""
 
 
 # --- the period -------------------------------------------------------------------------
-def fiscal_start(conn: sa.Connection) -> int:
-    """The workspace's first month of the fiscal year (setting fiscal_start_month, 1-12)."""
-    text = conn.execute(sa.select(t.settings.c.value).where(
-        t.settings.c.key == FISCAL_START_SETTING)).scalar()
-    try:
-        return int(text) if text is not None else 1
-    except ValueError:
-        raise ValidationError(f"'{text}' is not a month from 1 to 12",
-                              field=FISCAL_START_SETTING) from None
-
-
 def period_named(conn: sa.Connection, text: str) -> Period:
     """'2017', '2017-Q3', '2017-07', ... in the workspace's fiscal calendar."""
     return parse_period(text, fiscal_start(conn))

@@ -21,7 +21,8 @@ from salesdesk.domain.entity import Entity, new_id
 from salesdesk.storage import tables
 from salesdesk.storage.mapping import entity_name
 
-_SKIP = {"id", "version", "created_at", "updated_at", "updated_by"}
+_SKIP = {"id", "version", "created_at", "updated_at", "updated_by",
+         "_person_key", "_company_key"}  # storage's lead keys: derived
 
 
 def to_json(value: Any) -> Any:

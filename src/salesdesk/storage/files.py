@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from salesdesk.gc_pause import paused_gc
+
 MAX_BYTES = 512 * 1024 * 1024
 
 
@@ -57,11 +59,13 @@ def read_table(path: str | Path) -> Table:
     if len(data) > MAX_BYTES:
         raise FileFormatError(f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
     if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(path, data)
+        with paused_gc():
+            return _read_xlsx(path, data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise FileFormatError(f"{path.name} is an old Excel 97-2003 (.xls) file: save it "
                               "as .xlsx or CSV and import that")
-    return _read_csv(path, data)
+    with paused_gc():  # a big file is many small objects, none of them in cycles
+        return _read_csv(path, data)
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -174,12 +178,18 @@ def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str,
     if seen:
         raise FileFormatError(f"{path.name}: the column '{seen[0]}' appears twice in row 1")
     rows = []
+    width, named, none = len(headers), all(headers), frozenset[str]()
     for number, record in enumerate(records[1:], start=2 + skipped):
-        if not any(c.strip() for c in record):
+        cells = list(map(str.strip, record))
+        if not any(cells):
             continue
-        values = {h: (record[i].strip() if i < len(record) else "")
-                  for i, h in enumerate(headers) if h}
-        floats = fractions[number - 1] if fractions else frozenset()
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        values = dict(zip(headers, cells, strict=False))  # stops at the last header
+        if not named:
+            values.pop("", None)  # cells under an empty header are left out
+        floats = fractions[number - 1] if fractions else None
         rows.append(Row(number, values, frozenset(headers[i] for i in floats
-                                                  if i < len(headers) and headers[i])))
+                                                  if i < width and headers[i])
+                        if floats else none))
     return Table(path.name, headers, original, tuple(rows), encoding, delimiter)

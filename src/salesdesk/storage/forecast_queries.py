@@ -27,12 +27,11 @@ import numpy as np
 import sqlalchemy as sa
 
 from salesdesk.domain.entity import new_id
-from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.forecast import ClosedHistory, DealState
 from salesdesk.domain.pipeline import ForecastCategory, Outcome
 from salesdesk.storage import tables as t
+from salesdesk.storage.settings_queries import fiscal_start
 
-FISCAL_START_SETTING = "fiscal_start_month"
 CHUNK = 2000
 """Ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits."""
 _ORDINAL_1970 = date(1970, 1, 1).toordinal()
@@ -221,20 +220,6 @@ def _codes(keys: Iterable[str | None]) -> tuple[np.ndarray, tuple[str, ...]]:
 
 
 # --- names ----------------------------------------------------------------------------------
-def fiscal_start(conn: sa.Connection) -> int:
-    """The first month of the fiscal year (setting fiscal_start_month, default 1)."""
-    text = conn.execute(sa.select(t.settings.c.value).where(
-        t.settings.c.key == FISCAL_START_SETTING)).scalar()
-    try:
-        month = int(text) if text is not None else 1
-    except ValueError:
-        month = 0
-    if not 1 <= month <= 12:
-        raise ValidationError(f"'{text}' is not a month from 1 to 12",
-                              field=FISCAL_START_SETTING)
-    return month
-
-
 def deal_labels(conn: sa.Connection, ids: Collection[str]) -> dict[str, tuple[str, str]]:
     """deal id -> (label, owner's name): "Account / title" (the reference when the deal
     has no title), either alone when the other is missing."""

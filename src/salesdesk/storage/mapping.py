@@ -6,6 +6,8 @@ from sqlalchemy.orm import registry
 
 from salesdesk.domain.accounts import Account, Product
 from salesdesk.domain.deals import Deal, DealActivity, DealLine, DealNote, StageChange
+from salesdesk.domain.lead_activities import LeadActivity
+from salesdesk.domain.leads import Lead
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.territories import Territory, TerritoryAssignment
@@ -28,6 +30,8 @@ MAPPED = {
     StageChange: tables.deal_stage_changes,
     DealActivity: tables.deal_activities,
     DealNote: tables.deal_notes,
+    Lead: tables.leads,
+    LeadActivity: tables.lead_activities,
 }
 
 _started = False
@@ -38,8 +42,13 @@ def start_mappers() -> None:
     global _started
     if _started:
         return
+    from salesdesk.storage import lead_store
+
+    extra: dict[type, dict[str, object]] = {Lead: dict(lead_store.KEY_PROPERTIES)}
     for cls, table in MAPPED.items():
-        mapper_registry.map_imperatively(cls, table, version_id_col=table.c.version)
+        mapper_registry.map_imperatively(cls, table, version_id_col=table.c.version,
+                                         properties=extra.get(cls, {}))
+    lead_store.install_listeners()
     _started = True
 
 

@@ -33,8 +33,7 @@ import os
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from itertools import repeat
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -42,11 +41,9 @@ import sqlalchemy as sa
 from salesdesk.storage import pipeline_queries
 from salesdesk.storage import tables as t
 from salesdesk.storage.bulk_load import ProgressFn, Row, write
+from salesdesk.storage.synthetic_leads import companies, lead_chunk, lead_tables
+from salesdesk.storage.synthetic_rows import DAY, Stamps, uuids, weighted
 
-SOURCES = (("web", 34), ("event", 14), ("referral", 12), ("partner", 10), ("cold call", 9),
-           ("email campaign", 13), ("social", 8))
-STATUSES = (("new", 22), ("contacted", 18), ("qualified", 14), ("nurturing", 16),
-            ("unqualified", 15), ("converted", 8), ("disqualified", 7))
 OUTCOMES = (("open", 60), ("won", 25), ("lost", 15))
 """Share of each outcome among the deals `add_synthetic` makes (open ones spread evenly
 over the open stages)."""
@@ -58,68 +55,8 @@ STEP_MEAN_D = 12
 """Open deals were created in the last OPEN_SPAN_D days, closed ones in the CLOSED_SPAN_D
 days before the last month; a move follows the previous one after STEP_MEAN_D days on
 average."""
-FIRST = ("Ana", "Ben", "Chloé", "David", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jonas",
-         "Kenji", "Lena", "Marta", "Noah", "Olga", "Pablo", "Rania", "Sven", "Tara", "Yusuf")
-LAST = ("Almeida", "Becker", "Chen", "Dubois", "Eriksen", "Fischer", "García", "Haddad",
-        "Ivanova", "Jensen", "Kowalski", "Laurent", "Moreau", "Nakamura", "Okafor", "Petrov",
-        "Rossi", "Schmidt", "Tanaka", "Weber")
-# (display name, e-mail local part) for every first x last pair: one draw per lead.
-PEOPLE = tuple((f"{f} {s}", f"{f}.{s}".lower()) for f in FIRST for s in LAST)
-DAY = 86_400
-LEAD_SPAN_S = 730 * DAY
-
-
-def _uuids(rng: random.Random, n: int) -> list[str]:
-    """Version-4 UUIDs from the run's generator (reproducible for a given seed), formatted
-    without building uuid.UUID objects (same text as str(uuid.UUID(int=..., version=4)))."""
-    out = []
-    for _ in range(n):
-        x = "%032x" % (rng.getrandbits(128) & ~(0xF000 << 64) & ~(0xC000 << 48)
-                       | (0x4000 << 64) | (0x8000 << 48))
-        out.append(f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}")
-    return out
-
-
-def _weighted(pairs: tuple[tuple[str, int], ...], rng: random.Random, n: int) -> list[str]:
-    return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs], k=n)
-
-
-class _Stamps:
-    """Epoch seconds / day numbers -> what the database stores. SQLite gets the text that
-    UTCDateTime/Date write there (naive UTC, whole seconds), built from a per-day cache;
-    PostgreSQL gets aware datetimes and dates for COPY."""
-
-    EPOCH = date(1970, 1, 1)
-
-    def __init__(self, sqlite: bool):
-        self.sqlite = sqlite
-        self._days: dict[int, str] = {}
-        self._clock = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in range(DAY)] \
-            if sqlite else []
-
-    def day(self, day: int) -> Any:
-        if not self.sqlite:
-            return self.EPOCH + timedelta(days=day)
-        text = self._days.get(day)
-        if text is None:
-            text = self._days[day] = (self.EPOCH + timedelta(days=day)).isoformat()
-        return text
-
-    def at(self, ts: int) -> Any:
-        if not self.sqlite:
-            return datetime.fromtimestamp(ts, UTC)
-        return f"{self.day(ts // DAY)} {self._clock[ts % DAY]}"
-
-    def moment(self, ts: int) -> Any:
-        """As `at`, but on SQLite exactly the text the ORM writes (with microseconds), so
-        the moments deals are compared on (stage_entered_at, the history) sort and match
-        those written by the app."""
-        return f"{self.at(ts)}.000000" if self.sqlite else self.at(ts)
-
-
 def _context(conn: sa.Connection) -> dict[str, Any]:
-    acc = conn.execute(sa.select(t.accounts.c.id, t.accounts.c.name, t.accounts.c.sector,
-                                 t.accounts.c.country).where(t.accounts.c.deleted_at.is_(None))
+    acc = conn.execute(sa.select(t.accounts.c.id).where(t.accounts.c.deleted_at.is_(None))
                        ).all()
     reps = conn.execute(sa.select(t.members.c.id).where(
         t.members.c.deleted_at.is_(None), t.members.c.left_on.is_(None),
@@ -129,46 +66,8 @@ def _context(conn: sa.Connection) -> dict[str, Any]:
     if not acc or not reps or not products:
         raise ValueError("the workspace needs accounts, reps and products first "
                          "(run `salesdesk demo` without --scale)")
-    # (name, sector, country, e-mail domain) per account; the domain is computed once.
-    companies = [(a[1], a[2], a[3], a[1].replace(" ", "").lower()) for a in acc]
-    return {"accounts": acc, "companies": companies, "reps": list(reps),
+    return {"accounts": acc, "companies": companies(conn), "reps": list(reps),
             "products": products}
-
-
-def _lead_times(statuses: list[str], rng: random.Random, now_ts: int,
-                stamps: _Stamps) -> tuple[list[Any], list[Any]]:
-    """(created, first contacted) per lead: more recent leads are likelier, most weekend
-    leads move to the working week, contact follows creation after ~10 hours on average."""
-    rand, expo = rng.random, rng.expovariate
-    created, contacted = [], []
-    for status in statuses:
-        ts = now_ts - int(LEAD_SPAN_S * rand() ** 0.7)
-        if (ts // DAY + 3) % 7 >= 5 and rand() < 0.7:  # 1970-01-01 was a Thursday
-            ts -= 2 * DAY
-        created.append(stamps.at(ts))
-        contacted.append(None if status == "new" else stamps.at(ts + 60 * int(expo(1 / 600))))
-    return created, contacted
-
-
-def _lead_chunk(start: int, n: int, ctx: dict[str, Any], rng: random.Random, now_ts: int,
-                actor: str, stamps: _Stamps) -> list[Row]:
-    """Rows `start`..`start + n - 1` in LEAD_COLUMNS order."""
-    rand, gauss, reps = rng.random, rng.gauss, ctx["reps"]
-    statuses = _weighted(STATUSES, rng, n)
-    companies = rng.choices(ctx["companies"], k=n)
-    people = rng.choices(PEOPLE, k=n)
-    owners = [None if s == "new" and rand() < 0.6 else reps[int(rand() * len(reps))]
-              for s in statuses]
-    created, contacted = _lead_times(statuses, rng, now_ts, stamps)
-    return list(zip(
-        _uuids(rng, n), repeat(1), [p[0] for p in people],
-        [f"{p[1]}{i}@{c[3]}.example" for i, p, c in zip(range(start, start + n), people,
-                                                        companies, strict=True)],
-        [c[0] for c in companies], [c[1] for c in companies], [c[2] for c in companies],
-        _weighted(SOURCES, rng, n), statuses,
-        [max(0, min(100, int(gauss(45, 20)))) for _ in range(n)], owners, repeat(None),
-        [p[2] for p in rng.choices(ctx["products"], k=n)], contacted, created, created,
-        repeat(actor), repeat(None)))
 
 
 @dataclass(frozen=True)
@@ -229,7 +128,7 @@ def _deal_path(outcome: str, p: _Pipeline, rng: random.Random, now_ts: int
 
 
 def _deal_chunk(outcomes: list[str], ctx: dict[str, Any], p: _Pipeline, rng: random.Random,
-                now_ts: int, actor: str, stamps: _Stamps) -> _DealRows:
+                now_ts: int, actor: str, stamps: Stamps) -> _DealRows:
     """Deals of the given outcomes, each with one line and its stage history; money in
     cents, discounts in hundredths of a percent."""
     rand, reps, n = rng.random, ctx["reps"], len(outcomes)
@@ -237,7 +136,7 @@ def _deal_chunk(outcomes: list[str], ctx: dict[str, Any], p: _Pipeline, rng: ran
     history: list[tuple[str, str | None, str, int, int]] = []
     for outcome, (pid, price, _), account, uid, line_id, qty, disc in zip(
             outcomes, rng.choices(ctx["products"], k=n), rng.choices(ctx["accounts"], k=n),
-            _uuids(rng, n), _uuids(rng, n), _weighted_ints(QUANTITIES, rng, n),
+            uuids(rng, n), uuids(rng, n), _weighted_ints(QUANTITIES, rng, n),
             _weighted_ints(DISCOUNTS, rng, n), strict=True):
         path, times = _deal_path(outcome, p, rng, now_ts)
         unit = int(price * 100)
@@ -259,7 +158,7 @@ def _deal_chunk(outcomes: list[str], ctx: dict[str, Any], p: _Pipeline, rng: ran
         for i, (stage, ts) in enumerate(zip(path, times, strict=True)):
             value = won if won is not None and i == len(path) - 1 else amount
             history.append((uid, path[i - 1] if i else None, stage, ts, value))
-    for cid, (deal_id, src, dst, ts, value) in zip(_uuids(rng, len(history)), history,
+    for cid, (deal_id, src, dst, ts, value) in zip(uuids(rng, len(history)), history,
                                                    strict=True):
         at = stamps.moment(ts)
         out.changes.append((cid, 1, deal_id, src, dst, at, value, at, at, actor, None))
@@ -271,9 +170,6 @@ def _weighted_ints(pairs: tuple[tuple[int, int], ...], rng: random.Random, n: in
     return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs], k=n)
 
 
-LEAD_COLUMNS = ("id", "version", "person_name", "email", "company", "sector", "country", "source",
-                "status", "score", "owner_id", "territory_id", "product_interest",
-                "first_contacted_at", "created_at", "updated_at", "updated_by", "deleted_at")
 AUDIT = ("created_at", "updated_at", "updated_by", "deleted_at")
 DEAL_COLUMNS = ("id", "version", "reference", "title", "pipeline_id", "stage_id", "account_id",
                 "contact_name", "owner_id", "amount", "expected_close", "created_on",
@@ -295,14 +191,14 @@ class _Run:
         self.now_ts = int(self.now.timestamp())
         with engine.connect() as conn:
             self.ctx = _context(conn)
-        self.stamps = _Stamps(engine.dialect.name == "sqlite")
+        self.stamps = Stamps(engine.dialect.name == "sqlite")
 
     def leads(self, n: int, progress: ProgressFn | None) -> None:
         rng, ctx, now_ts, actor, stamps = self.rng, self.ctx, self.now_ts, self.actor, \
             self.stamps
-        write(self.engine, (("leads", LEAD_COLUMNS),),
-               lambda start, k: (_lead_chunk(start, k, ctx, rng, now_ts, actor, stamps),),
-               n, progress)
+        write(self.engine, lead_tables(self.stamps.sqlite),
+              lambda start, k: lead_chunk(start, k, ctx, rng, now_ts, actor, stamps),
+              n, progress)
         self.log({"leads": n})
 
     def deals(self, outcomes: list[str], progress: ProgressFn | None) -> None:
@@ -337,7 +233,7 @@ def add_synthetic(engine: sa.Engine, n_leads: int, *, seed: int | None = None,
     run = _Run(engine, seed, actor)
     n_deals = n_leads // 10
     run.leads(n_leads, progress)
-    run.deals(_weighted(OUTCOMES, run.rng, n_deals), None)
+    run.deals(weighted(OUTCOMES, run.rng, n_deals), None)
     return n_leads, n_deals
 
 
@@ -348,7 +244,7 @@ def add_synthetic_deals(engine: sa.Engine, n_open: int, n_closed: int, *,
     ones, with their lines and histories, e.g. the board benchmark's 10,000 open deals.
     Returns how many deals were written."""
     run = _Run(engine, seed, actor)
-    outcomes = ["open"] * n_open + _weighted(OUTCOMES[1:], run.rng, n_closed)
+    outcomes = ["open"] * n_open + weighted(OUTCOMES[1:], run.rng, n_closed)
     run.rng.shuffle(outcomes)
     run.deals(outcomes, progress)
     return len(outcomes)

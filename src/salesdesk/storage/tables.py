@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.schema import SchemaItem
 
 from salesdesk.domain.deals import ActivityKind
+from salesdesk.domain.lead_activities import LeadActivityKind
+from salesdesk.domain.leads import LeadStatus
 from salesdesk.domain.members import Role
 from salesdesk.domain.pipeline import ForecastCategory, Outcome
 from salesdesk.storage.types import CriteriaList, EnumText, Money, UTCDateTime
@@ -108,27 +110,94 @@ territory_assignments = _business(
 )
 sa.Index("ix_territory_assignments_territory", territory_assignments.c.territory_id)
 
-# Leads: the columns the lead board issue starts from; it extends the table through its own
-# migration.
+# Leads (issue 3). Text columns are stored as the domain cleans them ("" when blank). The
+# e-mail is stored normalised (domain.validation.clean_email: no spaces, lower case), so
+# it is its own exact-duplicate key and ix_leads_email finds duplicates. person_key and
+# company_key are storage's own, filled from the domain's key functions on every write
+# (storage/lead_store.py): they block fuzzy duplicates and give the case-insensitive name
+# and company sorts. Every board sort has an index ending in id, so keyset pages never
+# sort a tie group.
+_BLANK = ""
 leads = _business(
     "leads",
     sa.Column("person_name", sa.String(200), nullable=False),
     sa.Column("email", sa.String(200)),
-    sa.Column("company", sa.String(200), nullable=False, server_default=""),
-    sa.Column("sector", sa.String(80), nullable=False, server_default=""),
-    sa.Column("country", sa.String(80), nullable=False, server_default=""),
-    sa.Column("source", sa.String(40), nullable=False, server_default=""),
-    sa.Column("status", sa.String(20), nullable=False, server_default="new"),
+    sa.Column("company", sa.String(200), nullable=False, server_default=_BLANK),
+    sa.Column("sector", sa.String(80), nullable=False, server_default=_BLANK),
+    sa.Column("country", sa.String(80), nullable=False, server_default=_BLANK),
+    sa.Column("source", sa.String(40), nullable=False, server_default=_BLANK),
+    sa.Column("status", EnumText(LeadStatus, 20), nullable=False, server_default="new"),
     sa.Column("score", sa.Integer, nullable=False, server_default="0"),
     sa.Column("owner_id", UUID, _fk("members.id")),
     sa.Column("territory_id", UUID, _fk("territories.id")),
-    sa.Column("product_interest", sa.String(120), nullable=False, server_default=""),
+    sa.Column("product_interest", sa.String(120), nullable=False, server_default=_BLANK),
     sa.Column("first_contacted_at", UTCDateTime),
+    sa.Column("phone", sa.String(40), nullable=False, server_default=_BLANK),
+    sa.Column("job_title", sa.String(120), nullable=False, server_default=_BLANK),
+    sa.Column("region", sa.String(80), nullable=False, server_default=_BLANK),
+    sa.Column("postcode", sa.String(20), nullable=False, server_default=_BLANK),
+    sa.Column("employees", sa.Integer),
+    sa.Column("campaign", sa.String(120), nullable=False, server_default=_BLANK),
+    sa.Column("language", sa.String(40), nullable=False, server_default=_BLANK),
+    sa.Column("status_reason", sa.String(200), nullable=False, server_default=_BLANK),
+    sa.Column("segments", sa.JSON, nullable=False, server_default=sa.text("'[]'")),
+    sa.Column("manual_segments", sa.JSON, nullable=False, server_default=sa.text("'[]'")),
+    sa.Column("score_parts", sa.JSON, nullable=False, server_default=sa.text("'[]'")),
+    sa.Column("received_at", UTCDateTime),
+    sa.Column("sla_due_at", UTCDateTime),
+    sa.Column("notes", sa.Text, nullable=False, server_default=_BLANK),
+    sa.Column("person_key", sa.String(200), nullable=False, server_default=_BLANK),
+    sa.Column("company_key", sa.String(200), nullable=False, server_default=_BLANK),
 )
-sa.Index("ix_leads_status", leads.c.status)
 # Covers "open leads per owner" (the Team tab's load column) without reading lead rows.
 sa.Index("ix_leads_owner_status", leads.c.owner_id, leads.c.status, leads.c.deleted_at)
 sa.Index("ix_leads_created", leads.c.created_at)
+for _name, _column in (("status", "status"), ("received", "received_at"),
+                       ("sla_due", "sla_due_at"), ("score", "score"), ("source", "source"),
+                       ("territory", "territory_id"), ("person_key", "person_key"),
+                       ("company_key", "company_key")):
+    sa.Index(f"ix_leads_{_name}", leads.c[_column], leads.c.id)
+sa.Index("ix_leads_email", leads.c.email)
+# The leads still waiting for a first contact, by due time (their status in the index, so
+# that counting the overdue ones reads no row): the overdue queue, the SLA filters and the
+# report's overdue count read only these, a fraction of a big book.
+_WAITING = sa.text("first_contacted_at IS NULL AND deleted_at IS NULL")
+sa.Index("ix_leads_waiting", leads.c.sla_due_at, leads.c.status, leads.c.id,
+         sqlite_where=_WAITING, postgresql_where=_WAITING)
+# Text search is backend-specific and lives in migration 0006 only: an FTS5 table
+# (leads_fts, with triggers) on SQLite, a pg_trgm GIN index (ix_leads_search_trgm) on
+# PostgreSQL. storage/schema.py tells schema comparisons to leave them out.
+
+# Which segments each live lead is in now (the names in leads.segments, as name keys): the
+# board's segment filter and the report's counts read this, through its key.
+lead_segment_links = sa.Table(
+    "lead_segment_links", metadata,
+    sa.Column("segment", sa.String(80), primary_key=True),
+    sa.Column("lead_id", UUID, _fk("leads.id"), primary_key=True),
+    sqlite_with_rowid=False,  # the key is the row: half the size of a rowid table + index
+)
+sa.Index("ix_lead_segment_links_lead", lead_segment_links.c.lead_id)
+
+# The segment rules (domain.lead_segments.Segment), in the manager's order.
+lead_segments = _business(
+    "lead_segments",
+    sa.Column("name", sa.String(80), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("match", sa.String(3), nullable=False, server_default="all"),
+    sa.Column("conditions", sa.JSON, nullable=False),
+    sa.Column("plan", sa.Text, nullable=False, server_default=_BLANK),
+)
+
+lead_activities = _business(
+    "lead_activities",
+    sa.Column("lead_id", UUID, _fk("leads.id"), nullable=False),
+    sa.Column("kind", EnumText(LeadActivityKind, 12), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("subject", sa.String(200), nullable=False, server_default=_BLANK),
+    sa.Column("body", sa.Text, nullable=False, server_default=_BLANK),
+    sa.Column("detail", sa.JSON, nullable=False),
+)
+sa.Index("ix_lead_activities_lead", lead_activities.c.lead_id, lead_activities.c.at)
 
 pipelines = _business("pipelines", sa.Column("name", sa.String(100), nullable=False))
 
@@ -179,6 +248,7 @@ sa.Index("ix_deals_owner", deals.c.owner_id)
 sa.Index("ix_deals_account", deals.c.account_id)
 sa.Index("ix_deals_expected_close", deals.c.expected_close)
 sa.Index("ix_deals_won_on", deals.c.won_on)
+sa.Index("ix_deals_lead", deals.c.lead_id)
 
 deal_lines = _business(
     "deal_lines",

@@ -6,7 +6,7 @@ import builtins
 import getpass
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, Generic, Self, TypeVar
@@ -24,10 +24,15 @@ from salesdesk.domain.errors import (
     NotFoundError,
     WorkspaceBusyError,
 )
+from salesdesk.domain.lead_activities import LeadActivity
+from salesdesk.domain.leads import Lead
 from salesdesk.domain.members import Member, Team
 from salesdesk.domain.pipeline import LostReason, Pipeline, Stage
 from salesdesk.domain.territories import Territory, TerritoryAssignment
 from salesdesk.storage import changelog, tables
+from salesdesk.storage.lead_rescore import SqlLeadRescore
+from salesdesk.storage.lead_store import LeadStore, SqlSegmentRules
+from salesdesk.storage.lead_writes import LeadWrites
 from salesdesk.storage.mapping import MAPPED
 from salesdesk.storage.quota_store import SqlQuotaPlans
 
@@ -39,7 +44,8 @@ DISPLAY_NAMES = {"members": "member", "territories": "territory",
                  "products": "product", "teams": "team", "pipelines": "pipeline",
                  "stages": "stage", "lost_reasons": "lost reason", "deals": "deal",
                  "deal_lines": "deal line", "deal_stage_changes": "stage change",
-                 "deal_activities": "activity", "deal_notes": "note"}
+                 "deal_activities": "activity", "deal_notes": "note", "leads": "lead",
+                 "lead_activities": "lead activity"}
 """What a user calls a row of each table, in messages."""
 
 
@@ -126,6 +132,24 @@ class SqlRepository(Generic[T]):
             return list(self.session.scalars(sa.select(self.cls).where(*where)))
 
 
+class SqlLeads(SqlRepository[Lead], LeadStore, LeadWrites):
+    """Leads: the generic repository plus the bulk paths (storage/lead_store.py) and
+    the board actions' (storage/lead_writes.py)."""
+
+    def __init__(self, session: Session, actor: str):
+        super().__init__(session, Lead)
+        self.actor = actor
+
+    def get_many(self, ids: Iterable[str]) -> builtins.list[Lead]:
+        """The live leads among `ids` (one query per KEY_CHUNK ids)."""
+        wanted = list(dict.fromkeys(ids))
+        found: builtins.list[Lead] = []
+        for i in range(0, len(wanted), 500):
+            found += self._all(self.table.c.id.in_(wanted[i:i + 500]),
+                               self.table.c.deleted_at.is_(None))
+        return found
+
+
 class SqlUnitOfWork:
     def __init__(self, session_factory: sessionmaker[Session], actor: str | None = None):
         self._factory = session_factory
@@ -150,6 +174,10 @@ class SqlUnitOfWork:
         self.activities = SqlRepository(s, DealActivity)
         self.notes = SqlRepository(s, DealNote)
         self.quota_plans = SqlQuotaPlans(s, self.actor)
+        self.leads = SqlLeads(s, self.actor)
+        self.lead_activities = SqlRepository(s, LeadActivity)
+        self.lead_segments = SqlSegmentRules(s, self.actor)
+        self.lead_rescore = SqlLeadRescore(s, self.actor)
         return self
 
     def __exit__(self, _type: Any, exc: BaseException | None, _tb: Any) -> None:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _SHIPPED_MIGRATIONS = MIGRATIONS
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 MIGRATION_WAIT_MS = 60_000
 """The head of the shipped migrations (a test keeps the two equal). Add a migration:
 raise this with it."""

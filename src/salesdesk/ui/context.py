@@ -47,7 +47,9 @@ class UiContext:
 
     def edit(self, text: str, action: Callable[[], Any], make_undo: Callable[[Any], Step],
              make_redo: Callable[[Any], Step], parent_widget: QWidget | None = None,
-             on_done: Callable[[Any], None] | None = None) -> None:
-        """Run an undoable edit (see ui.undo.push_after)."""
+             on_done: Callable[[Any], None] | None = None, *, label: str = "",
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run an undoable edit (see ui.undo.push_after: `label` for progress on slow
+        edits, `on_error` to show a refusal in place of a message box)."""
         push_after(self.ops, self.undo_stack, text, action, make_undo, make_redo,
-                   parent_widget, on_done, self.versions)
+                   parent_widget, on_done, self.versions, label=label, on_error=on_error)

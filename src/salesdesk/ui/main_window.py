@@ -170,25 +170,27 @@ class MainWindow(QMainWindow):
 
     def _make_tabs(self, ctx: UiContext) -> list[tuple[str, QWidget]]:
         from salesdesk.ui.forecast_tab import ForecastTab
+        from salesdesk.ui.lead_board_tab import LeadBoardTab
         from salesdesk.ui.pipeline_tab import PipelineTab
         from salesdesk.ui.team_tab import TeamTab
         from salesdesk.ui.territories_tab import TerritoriesTab
 
         self.team_tab = TeamTab(ctx)
         self.territories_tab = TerritoriesTab(ctx)
+        self.lead_board_tab = LeadBoardTab(ctx)
         self.pipeline_tab = PipelineTab(ctx)
         self.forecast_tab = ForecastTab(ctx)
         return [(self.tr("Team"), self.team_tab),
                 (self.tr("Territories"), self.territories_tab),
-                self._leads_tab(),
+                (self.tr("Leads"), self.lead_board_tab),
                 (self.tr("Pipeline"), self.pipeline_tab),
                 (self.tr("Forecast"), self.forecast_tab)]
 
     def _leads_tab(self) -> tuple[str, QWidget]:
-        return (self.tr("Leads"), EmptyStateTab(self.tr("Lead board — not yet"), self.tr(
-            "Leads will arrive here: import from marketing, sort into segments, score, "
-            "and route each lead to the rep whose skills fit it. This part of SalesDesk "
-            "has not been built yet.")))
+        """While no workspace is open (the LeadBoardTab needs one)."""
+        return (self.tr("Leads"), EmptyStateTab(self.tr("Leads"), self.tr(
+            "Open a workspace to import leads from marketing, sort them into segments, "
+            "score them and route each lead to the rep whose skills fit it.")))
 
     def _forecast_tab(self) -> tuple[str, QWidget]:
         """While no workspace is open (the ForecastTab needs one)."""

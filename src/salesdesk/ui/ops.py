@@ -25,6 +25,8 @@ from salesdesk.ui.i18n import tr
 log = logging.getLogger("salesdesk.ui")
 
 SHOW_PROGRESS_AFTER_MS = 500
+_running = threading.local()
+"""The Job the worker thread is running, for job_progress."""
 
 
 class Job(QObject):
@@ -64,6 +66,7 @@ class _Runner(QRunnable):
         self.job = job
 
     def run(self) -> None:
+        _running.job = self.job
         try:
             result = self.job.fn(self.job)
         except Exception as exc:  # reported to the UI, never raised in the worker
@@ -71,6 +74,8 @@ class _Runner(QRunnable):
             self._deliver(self.job.sig_job_failed, exc)
         else:
             self._deliver(self.job.sig_job_finished, result)
+        finally:
+            _running.job = None
 
     @staticmethod
     def _deliver(signal: Any, value: Any) -> None:
@@ -78,6 +83,14 @@ class _Runner(QRunnable):
             signal.emit(value)
         except RuntimeError:  # the window closed meanwhile: nobody is left to tell
             log.info("job finished after its window closed")
+
+
+def job_progress(done: int, total: int) -> bool:
+    """A service's `progress` callback for a job that cannot reach its Job object (an
+    undoable edit's action and steps): reports to the job this worker thread is running.
+    False once that job was cancelled; True when called outside a job."""
+    job = getattr(_running, "job", None)
+    return True if job is None else job.progress(done, total)
 
 
 def user_message(exc: BaseException) -> str:

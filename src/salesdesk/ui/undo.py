@@ -73,8 +73,10 @@ class VersionBook:
 class ServiceCommand(QUndoCommand):
     def __init__(self, ops: Ops, stack: QUndoStack, text: str, redo_step: Step,
                  undo_step: Step, version: int | None, parent_widget: QWidget | None = None,
-                 book: VersionBook | None = None, entity_id: str | None = None):
+                 book: VersionBook | None = None, entity_id: str | None = None,
+                 label: str = ""):
         super().__init__(text)
+        self._label = label
         self._ops, self._stack, self._widget = ops, stack, parent_widget
         self._redo_step, self._undo_step = redo_step, undo_step
         self._version = version
@@ -105,7 +107,8 @@ class ServiceCommand(QUndoCommand):
         def done(result: Any) -> None:
             self._version = getattr(result, "version", None)
 
-        self._ops.run(job, on_done=done, on_error=self._failed, parent_widget=self._widget)
+        self._ops.run(job, label=self._label, on_done=done, on_error=self._failed,
+                      parent_widget=self._widget)
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self._widget, tr("Undo"), user_message(exc) + "\n\n" + tr(
@@ -119,11 +122,15 @@ def push_after(ops: Ops, stack: QUndoStack, text: str, action: Callable[[], Any]
                make_undo: Callable[[Any], Step], make_redo: Callable[[Any], Step],
                parent_widget: QWidget | None = None,
                on_done: Callable[[Any], None] | None = None,
-               book: VersionBook | None = None) -> None:
+               book: VersionBook | None = None, *, label: str = "",
+               on_error: Callable[[BaseException], None] | None = None) -> None:
     """Run `action()` on the worker; once it succeeded, push an undoable command.
 
     `make_undo(result)` and `make_redo(result)` build the steps from what the action
     returned (e.g. the values it replaced), each taking the version left by the step before.
+    With a `label`, the action, its undo and its redo show progress when slow (their
+    services report through ops.job_progress). `on_error` replaces the message box shown
+    when the action fails (nothing is pushed then).
     """
 
     def done(result: Any) -> None:
@@ -132,8 +139,9 @@ def push_after(ops: Ops, stack: QUndoStack, text: str, action: Callable[[], Any]
         if book is not None and entity_id is not None and version is not None:
             book.note(entity_id, None, version)
         stack.push(ServiceCommand(ops, stack, text, make_redo(result), make_undo(result),
-                                  version, parent_widget, book, entity_id))
+                                  version, parent_widget, book, entity_id, label))
         if on_done:
             on_done(result)
 
-    ops.run(lambda _job: action(), on_done=done, parent_widget=parent_widget)
+    ops.run(lambda _job: action(), label=label, on_done=done, on_error=on_error,
+            parent_widget=parent_widget)
