@@ -1,8 +1,8 @@
-"""Exporting the roster and accounts as .xlsx or .csv (chosen by the file's suffix)."""
+"""Exporting the roster and accounts as .xlsx or .csv (chosen by the file's suffix);
+formula-like text is neutralised as in every other export."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from salesdesk.storage import queries
+from salesdesk.storage.report_export import Column, Sheet, save_csv, save_xlsx
 
 TEAM_HEADERS = ("name", "email", "role", "manager", "team", "hire_date", "ramp_months",
                 "capacity", "territories", "active")
@@ -18,21 +19,14 @@ ACCOUNT_HEADERS = ("account", "sector", "country", "region", "postcode", "employ
 
 
 def _write(path: Path, headers: Sequence[str], rows: list[list[Any]]) -> int:
+    """One sheet through report_export, so text that looks like a formula (a company
+    named "=HYPERLINK(...)" typed into a lead and converted) goes out as text."""
+    sheet = Sheet(path.stem or "Sheet1", tuple(Column(h) for h in headers),
+                  tuple(tuple(row) for row in rows))
     if path.suffix.lower() == ".csv":
-        with path.open("w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(headers)
-            writer.writerows(rows)
-        return len(rows)
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(path.stem[:31] or "Sheet1")
-    ws.freeze_panes = "A2"
-    ws.append(list(headers))
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
+        save_csv([sheet], path)
+    else:
+        save_xlsx([sheet], path)
     return len(rows)
 
 
