@@ -106,7 +106,7 @@ def test_filters_and_counts_select_what_the_rules_select(workspace: Workspace, d
                                                          big: int,
                                                          monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
-    monkeypatch.setattr(lq, "BIG_SEGMENT", big)  # both ways of reading a segment
+    monkeypatch.setattr(lq, "BIG_SEGMENT", big)  # both ways of reading a segment or SLA state
     with workspace.engine.connect() as conn:
         for f in filters(data):
             want = matching(data, f)
