@@ -43,18 +43,27 @@ the search covers person, e-mail and company)."""
 
 
 def workspace(leads: int) -> Path:
+    """The cached workspace, made first in a separate process when missing (so that the
+    memory this process measures is the app's, not the generator's)."""
     from salesdesk.storage.workspace import SCHEMA_HEAD
 
     path = out_dir() / f"leads-{leads}-{SCHEMA_HEAD}.sqlite"
-    if path.exists():
-        return path
+    if not path.exists():
+        import subprocess
+
+        subprocess.run([sys.executable, __file__, "--leads", str(leads), "--make-only"],
+                       check=True)
+    return path
+
+
+def make_workspace(path: Path, leads: int) -> None:
     from salesdesk.services.demo import create_sample_company
     from salesdesk.services.pipeline_setup import ensure_pipeline
     from salesdesk.storage.sample import sample_tables
     from salesdesk.storage.synthetic import add_synthetic
     from salesdesk.storage.workspace import open_workspace
 
-    print(f"   making {path.name} (once, about 30 s)...")
+    print(f"   making {path.name} (once, about a minute)...", flush=True)
     tmp = path.with_suffix(".tmp")
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
@@ -66,7 +75,6 @@ def workspace(leads: int) -> Path:
     finally:
         ws.close()
     tmp.rename(path)
-    return path
 
 
 def rss_mb() -> float:
@@ -192,7 +200,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--leads", type=int, default=1_000_000)
+    parser.add_argument("--make-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.make_only:
+        from salesdesk.storage.workspace import SCHEMA_HEAD
+
+        make_workspace(out_dir() / f"leads-{args.leads}-{SCHEMA_HEAD}.sqlite", args.leads)
+        return 0
     header(f"Lead board, {args.leads:,} leads", args.leads < 1_000_000)
     path = workspace(args.leads)
     r = run(path, args.runs)

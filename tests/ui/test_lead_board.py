@@ -215,5 +215,5 @@ def test_overdue_leads_are_coloured(qtbot: Any, board: LeadBoardTab) -> None:
     sla = SLA_COLUMN
     colour = board.model.data(board.model.index(0, sla), Qt.ItemDataRole.BackgroundRole)
     assert colour is not None
-    assert board.model.data(board.model.index(0, sla)).startswith("overdue by ")
+    assert board.model.data(board.model.index(0, sla)).startswith(("overdue by ", "overdue since "))
     assert board.model.data(board.model.index(0, 0), ROW_ROLE) is board.model.row_at(0)

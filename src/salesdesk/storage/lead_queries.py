@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -132,11 +132,9 @@ def _nullable_in(column: Any, values: Sequence[str | None]) -> Any:
     return sa.or_(*parts)
 
 
-def sla_clause(state: SlaState, clock: Clock, *, probe: bool = False) -> Any:
-    """domain.speed_to_lead.lead_sla_state in SQL. `probe`: written so that SQLite cannot
-    read it through ix_leads_waiting (the due time wrapped in a no-op coalesce), and walks
-    the sort's index instead, testing each lead (see _waiting_is_big)."""
-    due = sa.func.coalesce(ld.c.sla_due_at, ld.c.sla_due_at) if probe else ld.c.sla_due_at
+def sla_clause(state: SlaState, clock: Clock, *, walk: bool = False) -> Any:
+    """domain.speed_to_lead.lead_sla_state in SQL (`walk`: see _walked)."""
+    due = _walked(ld.c.sla_due_at, walk)
     contacted = ld.c.first_contacted_at
     waiting = sa.and_(due.is_not(None), contacted.is_(None), ld.c.status.in_(OPEN))
     return {
@@ -150,60 +148,119 @@ def sla_clause(state: SlaState, clock: Clock, *, probe: bool = False) -> Any:
     }[SlaState(state)]
 
 
-BIG_SEGMENT = 5_000
-"""From this many leads, a page probes each lead's links while it walks the sort's index
-(it soon finds a page of them); a smaller segment is read first, all of it, instead (a
-walk could read the whole book before finding a handful)."""
+WALK_BUDGET = 300
+"""How long (in thousands of SQLite virtual-machine steps, some 20-40 ms here) a filtered
+page may walk the sort's index testing each lead before it gives up and reads the
+filter's narrowest dimension through its own index and sorts those matches instead.
+SQLite plans a filter by statistics that only know averages: left to itself it sorted
+one territory's 125,000 leads of a million (1.8 s) and walked all million for the 47
+without a territory (1.5 s); a walk finds a page of dense matches in milliseconds, a
+sparse filter's matches are few to sort."""
+COUNT_CAP = 50_000
+"""A dimension's matches are counted up to this many to find the narrowest."""
 
 
-def _segments(keys: list[str], probe: bool) -> Any:
-    if probe:
+def _walked(column: Any, walk: bool) -> Any:
+    """The column, or (walk) the same values in a form SQLite reads through no index (a
+    no-op coalesce), so that it tests each lead of the sort's order instead."""
+    return sa.func.coalesce(column, column) if walk else column
+
+
+def _segments(keys: list[str], walk: bool) -> Any:
+    if walk:  # each lead's links probed
         return sa.exists().where(links.c.lead_id == ld.c.id, links.c.segment.in_(keys))
     return ld.c.id.in_(sa.select(links.c.lead_id).where(links.c.segment.in_(keys)))
 
 
-def _is_big(conn: sa.Connection, keys: list[str]) -> bool:
-    some = sa.select(links.c.lead_id).where(links.c.segment.in_(keys)).limit(BIG_SEGMENT)
-    found = conn.execute(sa.select(sa.func.count()).select_from(some.subquery())).scalar()
-    return int(found or 0) >= BIG_SEGMENT
-
-
-def _waiting_is_big(conn: sa.Connection, states: tuple[SlaState, ...], clock: Clock) -> bool:
-    """Whether at least BIG_SEGMENT live leads are in one of `states`. SQLite then finds a
-    page faster by walking the sort's index and testing each lead (a few hundred rows to
-    read) than by reading all of them through ix_leads_waiting and sorting (220,000 overdue
-    leads in the benchmark's million: 600 ms). PostgreSQL's planner weighs this itself."""
-    some = sa.select(ld.c.id).where(ld.c.deleted_at.is_(None),
-                                    sa.or_(*(sla_clause(s, clock) for s in states)))
+def _count_up_to(conn: sa.Connection, ids: Any) -> int:
     found = conn.execute(sa.select(sa.func.count()).select_from(
-        some.limit(BIG_SEGMENT).subquery())).scalar()
-    return int(found or 0) >= BIG_SEGMENT
+        ids.limit(COUNT_CAP).subquery())).scalar()
+    return int(found or 0)
 
 
-def where(conn: sa.Connection, f: LeadFilter, clock: Clock, *, paging: bool = False
-          ) -> list[Any]:
-    """The WHERE clauses of a filter (live leads only). `paging`: for one page in a sort's
-    order (a big segment is then probed lead by lead, see BIG_SEGMENT)."""
-    out: list[Any] = [ld.c.deleted_at.is_(None)]
+def _clauses(conn: sa.Connection, f: LeadFilter, clock: Clock, sort: SortKey | None = None
+             ) -> list[tuple[Any, Callable[[bool], Any]]]:
+    """Per filter dimension: (a select of the ids matching it alone, its clause in either
+    form: plain or walked). The dimension on the sort's own column is always plain: its
+    index then serves both the order and the filter."""
+    live = ld.c.deleted_at.is_(None)
+    out: list[tuple[Any, Callable[[bool], Any]]] = []
+
+    def add(make: Callable[[bool], Any], on: SortKey | None = None) -> None:
+        form = make if on is None or on != sort else (lambda _walk: make(False))
+        out.append((sa.select(ld.c.id).where(live, make(False)), form))
+
     if f.statuses:
-        out.append(ld.c.status.in_([LeadStatus(s).value for s in f.statuses]))
+        values = [LeadStatus(s).value for s in f.statuses]
+        add(lambda walk: _walked(ld.c.status, walk).in_(values), SortKey.STATUS)
     if f.segments:
         keys = sorted({name_key(s) for s in f.segments})
-        out.append(_segments(keys, paging and _is_big(conn, keys)))
+        out.append((sa.select(links.c.lead_id).where(links.c.segment.in_(keys)),
+                    lambda walk: _segments(keys, walk)))
     if f.owners:
-        out.append(_nullable_in(ld.c.owner_id, f.owners))
+        owners = f.owners
+        add(lambda walk: _nullable_in(_walked(ld.c.owner_id, walk), owners))
     if f.territories:
-        out.append(_nullable_in(ld.c.territory_id, f.territories))
+        places = f.territories
+        add(lambda walk: _nullable_in(_walked(ld.c.territory_id, walk), places),
+            SortKey.TERRITORY)
     if f.sources:
-        out.append(ld.c.source.in_([s.strip().lower() for s in f.sources]))
+        sources = [s.strip().lower() for s in f.sources]
+        add(lambda walk: _walked(ld.c.source, walk).in_(sources), SortKey.SOURCE)
     if f.sla_states:
-        probe = paging and conn.dialect.name == "sqlite" \
-            and _waiting_is_big(conn, f.sla_states, clock)
-        out.append(sa.or_(*(sla_clause(s, clock, probe=probe) for s in f.sla_states)))
-    text = search_clause(conn, f.search)
-    if text is not None:
-        out.append(text)
+        states = f.sla_states
+        add(lambda walk: sa.or_(*(sla_clause(s, clock, walk=walk) for s in states)),
+            SortKey.SLA_DUE)
     return out
+
+
+def where(conn: sa.Connection, f: LeadFilter, clock: Clock) -> list[Any]:
+    """The WHERE clauses of a filter (live leads only), each through its index."""
+    out = [ld.c.deleted_at.is_(None), *(make(False) for _ids, make in _clauses(conn, f, clock))]
+    text = search_clause(conn, f.search)
+    return out if text is None else [*out, text]
+
+
+def _narrowest_first(conn: sa.Connection, f: LeadFilter, clock: Clock) -> list[Any]:
+    """The filter with its narrowest dimension read through its index, the others tested
+    lead by lead (SQLite: the caller sorts the matches)."""
+    clauses = _clauses(conn, f, clock)
+    counts = [_count_up_to(conn, ids) for ids, _make in clauses]
+    narrowest = min(range(len(counts)), key=counts.__getitem__)
+    out = [ld.c.deleted_at.is_(None),
+           *(make(i != narrowest) for i, (_ids, make) in enumerate(clauses))]
+    text = search_clause(conn, f.search)
+    return out if text is None else [*out, text]
+
+
+def _walking(conn: sa.Connection, f: LeadFilter, clock: Clock, sort: SortKey) -> list[Any]:
+    """The filter with every dimension tested lead by lead along the sort's index (but
+    the one on the sort's column, see _clauses)."""
+    out = [ld.c.deleted_at.is_(None),
+           *(make(True) for _ids, make in _clauses(conn, f, clock, sort))]
+    text = search_clause(conn, f.search)
+    return out if text is None else [*out, text]
+
+
+def _within_budget(conn: sa.Connection, stmt: Any) -> list[tuple[LeadRow, Any]] | None:
+    """The rows of `stmt`, or None when SQLite ran WALK_BUDGET thousand steps first (the
+    statement is interrupted; the connection stays usable)."""
+    raw = conn.connection.driver_connection
+    steps = [0]
+
+    def tick() -> int:
+        steps[0] += 1
+        return int(steps[0] > WALK_BUDGET)
+
+    raw.set_progress_handler(tick, 1000)  # type: ignore[union-attr]
+    try:
+        return _rows(conn, stmt)
+    except sa.exc.OperationalError as exc:
+        if "interrupt" not in str(exc.orig).lower():
+            raise
+        return None
+    finally:
+        raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
 
 
 # --- pages -----------------------------------------------------------------------------
@@ -249,24 +306,35 @@ def page(conn: sa.Connection, f: LeadFilter = LeadFilter(), sort: SortKey = Sort
          after: Cursor | None = None) -> LeadPage:
     """One page of leads: by keyset after `after`, else from `offset`."""
     column = SORT_COLUMNS[SortKey(sort)]
-    filters = where(conn, f, clock, paging=True)
-    base = sa.select(*ROW_COLUMNS, column).where(*filters)
-    found: list[tuple[LeadRow, Any]] = []
+    walked = conn.dialect.name == "sqlite" and bool(_clauses(conn, f, clock))
+    filters = _walking(conn, f, clock, SortKey(sort)) if walked else where(conn, f, clock)
+    order = column
+    found: list[tuple[LeadRow, Any]] | None = []
     if after is None or not after.empty:
-        stmt = base.where(column.is_not(None)).order_by(*_ordered(column, descending))
-        if after is not None:
-            stmt = stmt.where(_after(column, after, descending))
-        found = _rows(conn, stmt.offset(offset).limit(limit))
+        found = None
+        for attempt in ("walk", "sort") if walked else ("plain",):
+            if attempt == "sort":  # the walk ran out of budget: few matches, sort them
+                filters, order = _narrowest_first(conn, f, clock), _walked(column, True)
+            stmt = sa.select(*ROW_COLUMNS, column).where(*filters, column.is_not(None)) \
+                .order_by(*_ordered(order, descending))
+            if after is not None:
+                stmt = stmt.where(_after(order, after, descending))
+            stmt = stmt.offset(offset).limit(limit)
+            found = _within_budget(conn, stmt) if attempt == "walk" else _rows(conn, stmt)
+            if found is not None:
+                break
+    assert found is not None
+    base = sa.select(*ROW_COLUMNS, column).where(*filters)
     if len(found) < limit and column.nullable:
         skip = 0
         if offset and after is None:
             filled = conn.execute(sa.select(sa.func.count()).select_from(ld).where(
                 *filters, column.is_not(None))).scalar_one()
             skip = max(0, offset - int(filled))
-        stmt = base.where(column.is_(None)).order_by(*_ordered(column, descending,
+        stmt = base.where(column.is_(None)).order_by(*_ordered(order, descending,
                                                                 with_value=False))
         if after is not None and after.empty:
-            stmt = stmt.where(_after(column, after, descending))
+            stmt = stmt.where(_after(order, after, descending))
         found += _rows(conn, stmt.offset(skip).limit(limit - len(found)))
     last = Cursor(found[-1][1], found[-1][0].id, found[-1][1] is None) \
         if len(found) == limit else None

@@ -6,8 +6,9 @@ from the workspace's accounts, sources weighted like a B2B marketing mix, status
 real funnel with reasons for the parked and closed ones, a score around 45, the segments
 the shipped rules give (qualified/unqualified, price objection, hot/warm/cold) with their
 lead_segment_links rows, an SLA due time by temperature (hot 1 h, warm 1 day, cold 3
-days after arrival, in wall-clock time: close to the shipped business-hours policy and
-far cheaper) and the dedupe keys. The score is drawn, not computed, so it has no stored
+days after arrival, in wall-clock time with weekend deadlines moved to Monday: close to
+the shipped business-hours policy and far cheaper), the account's territory and the
+dedupe keys. The score is drawn, not computed, so it has no stored
 explanation. Per-chunk lists of tuples in lead_store.LEAD_COLUMNS order, cached per
 distinct value where they repeat.
 """
@@ -67,29 +68,48 @@ def lead_tables(sqlite: bool) -> Tables:
 
 def companies(conn: sa.Connection) -> list[tuple[Any, ...]]:
     """(name, sector, country, e-mail domain, region, postcode, employees, company key,
-    language) per live account, computed once per run."""
+    language, territory id) per live account, computed once per run: a lead at an account
+    lands in the account's territory, as the territory rules would put it."""
     a = t.accounts
     rows = conn.execute(sa.select(a.c.name, a.c.sector, a.c.country, a.c.region, a.c.postcode,
-                                  a.c.employees).where(a.c.deleted_at.is_(None))).all()
+                                  a.c.employees, a.c.territory_id)
+                        .where(a.c.deleted_at.is_(None))).all()
     return [(r[0], r[1], r[2], r[0].replace(" ", "").lower(), r[3], r[4], r[5],
-             company_key(r[0]), LANGUAGES.get(r[2], "English")) for r in rows]
+             company_key(r[0]), LANGUAGES.get(r[2], "English"), r[6]) for r in rows]
+
+
+def _weekday(ts: int) -> int:
+    """0 for Monday .. 6 for Sunday (1970-01-01 was a Thursday)."""
+    return (ts // DAY + 3) % 7
 
 
 def _lead_times(statuses: list[str], rng: random.Random, now_ts: int
                 ) -> tuple[list[int], list[int | None]]:
     """(created, first contacted) per lead in epoch seconds: more recent leads are
-    likelier, most weekend leads move to the working week, contact follows creation after
-    ~10 hours on average."""
-    rand, expo = rng.random, rng.expovariate
+    likelier, most weekend leads move to the working week, four in five arrive in the
+    working day (around 13:00 UTC), contact follows creation after ~3 hours on average."""
+    rand, expo, gauss = rng.random, rng.expovariate, rng.gauss
     created: list[int] = []
     contacted: list[int | None] = []
     for status in statuses:
         ts = now_ts - int(LEAD_SPAN_S * rand() ** 0.7)
-        if (ts // DAY + 3) % 7 >= 5 and rand() < 0.7:  # 1970-01-01 was a Thursday
+        if _weekday(ts) >= 5 and rand() < 0.7:
             ts -= 2 * DAY
+        if rand() < 0.8:
+            in_day = min(max(gauss(13 * 3600, 2.5 * 3600), 7 * 3600), 20 * 3600)
+            ts = min(ts - ts % DAY + int(in_day), now_ts - 60)
         created.append(ts)
-        contacted.append(None if status == "new" else ts + 60 * int(expo(1 / 600)))
+        contacted.append(None if status == "new" else
+                         min(ts + 60 * (1 + int(expo(1 / 180))), now_ts))
     return created, contacted
+
+
+def _due(made: int, sla: int) -> int:
+    """The SLA due time in wall-clock time, a deadline on a weekend moved to Monday (close
+    to the shipped business-hours policy, and far cheaper)."""
+    due = made + sla
+    day = _weekday(due)
+    return due + (7 - day) * DAY if day >= 5 else due
 
 
 _SEGMENTS: dict[tuple[str, bool, int], tuple[str, tuple[str, ...], int]] = {}
@@ -133,8 +153,8 @@ def lead_chunk(start: int, n: int, ctx: dict[str, Any], rng: random.Random, now_
         leads.append((
             lead_id, 1, p[0], email, phone, titles[i], c[0], c[1], c[2], c[4], c[5], c[6],
             sources[i], campaigns[i], products[i][2], c[8], status, reason, segments, "[]",
-            score, "[]", owner, None, stamp, None if reached is None else at(reached),
-            at(made + sla), "", p[2], c[7], stamp, stamp, actor))
+            score, "[]", owner, c[9], stamp, None if reached is None else at(reached),
+            at(_due(made, sla)), "", p[2], c[7], stamp, stamp, actor))
         if not stamps.sqlite:
             links += [(k, lead_id) for k in keys]
     return (leads,) if stamps.sqlite else (leads, links)

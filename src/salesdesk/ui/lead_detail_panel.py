@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -65,10 +66,14 @@ def _read(lead_id: str, uow_factory: Any, engine: Any) -> tuple[LeadDetail | Non
         return lead_detail(conn, lead_id), hours
 
 
-def _label(text: str = "", style: str = "", rich: bool = False) -> QLabel:
+def _label(text: str = "", style: str = "", rich: bool = False, fit: bool = True) -> QLabel:
     label = QLabel(text, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag
                    .TextSelectableByMouse)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    # wrap at the panel's width; a word longer than that (an e-mail address) is cut at the
+    # edge, with the whole in the tooltip, instead of widening the panel past its view
+    if fit:
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     if style:
         label.setStyleSheet(style)
     return label
@@ -166,7 +171,7 @@ class LeadDetailPanel(QWidget):
         self.values: dict[str, QLabel] = {}
         for key, title in self._field_titles():
             self.values[key] = _label()
-            self.fields.addRow(_label(title, MUTED), self.values[key])
+            self.fields.addRow(_label(title, MUTED, fit=False), self.values[key])
         self.sla = _label()
         self.sla_due = _label(style=MUTED)
         self.chips = QWidget()
@@ -281,6 +286,7 @@ class LeadDetailPanel(QWidget):
         self.role.setVisible(bool(d.job_title or d.company))
         for key, text in self._values(d).items():
             self.values[key].setText(text or "—")
+            self.values[key].setToolTip(text)
         self._fill_sla(d)
         self._fill_chips(d)
         self._fill_score(d)
@@ -341,6 +347,9 @@ class LeadDetailPanel(QWidget):
         if not parts:
             self.score_parts.setText(html.escape(tr(
                 "No rule or profile match adds to this score yet; it is worked out again "
+                "when the lead or a rule changes.") if not d.score else tr(
+                "This score came with the lead (a generated workspace draws its scores), "
+                "so no rule explains it yet; the rules work it out, point by point, "
                 "when the lead or a rule changes.")))
             return
         rows = "".join(

@@ -141,7 +141,7 @@ class LeadFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.search = QLineEdit(clearButtonEnabled=True, placeholderText=tr(
-            "Search people, emails, companies, job titles, notes…"))
+            "Search people, e-mails and companies…"))
         self.search.setMinimumWidth(320)
         self._pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._pause.timeout.connect(self.sig_filter_changed)

@@ -152,6 +152,37 @@ class FirstContact:
     """Its ageing (CONTACTED once reached or when no deadline applies)."""
 
 
+def when_text(at: datetime, hours: BusinessHours) -> str:
+    """A moment in the workspace's zone, short: 'Fri 17:00' (weekday names from the
+    locale through QLocale, as elsewhere in the app)."""
+    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+    local = hours.local(at)
+    moment = QDateTime(QDate(local.year, local.month, local.day),
+                       QTime(local.hour, local.minute))
+    return QLocale().toString(moment, "ddd HH:mm")
+
+
+def deadline_text(due: datetime, now: datetime, hours: BusinessHours) -> str:
+    """'overdue by 2 h', 'due in 40 min' in business time; when the clock has stopped
+    (a weekend, the night) and no business minute has passed, the moment itself:
+    'overdue since Fri 17:00', 'due Mon 10:00'. Lower case, for the board's column."""
+    if due < now:
+        late = hours.between(due, now)
+        return tr("overdue by {0}").format(span_text(late)) if late >= MINUTE else \
+            tr("overdue since {0}").format(when_text(due, hours))
+    left = hours.between(now, due)
+    return tr("due in {0}").format(span_text(left)) if left >= MINUTE else \
+        tr("due {0}").format(when_text(due, hours))
+
+
+def contacted_text(arrived: datetime, contacted: datetime, hours: BusinessHours) -> str:
+    """'contacted in 35 min' (business time from arrival) or 'contacted before hours'."""
+    took = hours.between(arrived, contacted)
+    return tr("contacted in {0}").format(span_text(took)) if took >= MINUTE else \
+        tr("contacted before hours")
+
+
 def first_contact(arrived: datetime, due: datetime | None, contacted: datetime | None,
                   is_open: bool, now: datetime, hours: BusinessHours) -> FirstContact:
     """'Due in 40 min', 'Overdue by 2 h', 'Contacted after 35 min', every span in business
@@ -167,7 +198,5 @@ def first_contact(arrived: datetime, due: datetime | None, contacted: datetime |
     if due is None or not is_open:
         return FirstContact(tr("No first-contact deadline applies"), AgeBucket.CONTACTED)
     bucket = age_bucket(arrived, due, None, now, hours)
-    if due < now:
-        return FirstContact(tr("Overdue by {0}").format(span_text(hours.between(due, now))),
-                            bucket)
-    return FirstContact(tr("Due in {0}").format(span_text(hours.between(now, due))), bucket)
+    text = deadline_text(due, now, hours)
+    return FirstContact(text[:1].upper() + text[1:], bucket)

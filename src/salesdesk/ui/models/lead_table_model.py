@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor
 from salesdesk.domain.speed_to_lead import AgeBucket, BusinessHours, age_bucket
 from salesdesk.storage.lead_queries import Clock, Cursor, LeadFilter, LeadPage, LeadRow, SortKey
 from salesdesk.ui.i18n import tr
-from salesdesk.ui.lead_format import age_colour, span_text, status_text
+from salesdesk.ui.lead_format import age_colour, contacted_text, deadline_text, status_text
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -263,14 +263,10 @@ class LeadTableModel(QAbstractTableModel):
     def _sla_text(self, row: LeadRow) -> str:
         if row.first_contacted_at is not None:
             arrived = row.received_at or row.first_contacted_at
-            took = self._hours.between(arrived, row.first_contacted_at)
-            return tr("contacted in {0}").format(span_text(took))
+            return contacted_text(arrived, row.first_contacted_at, self._hours)
         if row.sla_due_at is None or not row.status.is_open:
             return "—"
-        now = self._clock.now
-        if row.sla_due_at < now:
-            return tr("overdue by {0}").format(span_text(now - row.sla_due_at))
-        return tr("due in {0}").format(span_text(self._hours.between(now, row.sla_due_at)))
+        return deadline_text(row.sla_due_at, self._clock.now, self._hours)
 
     def _sla_tip(self, row: LeadRow) -> str:
         if row.first_contacted_at is not None:
