@@ -21,7 +21,7 @@ from salesdesk.ui.models.duplicate_groups_model import CHOICE
 from salesdesk.ui.models.lead_mapping_model import COLUMN, SAMPLES, WHY
 
 TIMEOUT = 30_000
-HEADER = "First Name,Last Name,Contact,Account,Country,Industry,Memo,Created\n"
+HEADER = "First Name,Last Name,Contact,Account,Country,Industry,Scribbles,Created\n"
 LEADS = HEADER + (
     "Greta,Lindqvist,greta@nordbank.example,Nordbank,Germany,,,2025-03-02 09:30\n"
     "Tomás,Ferreira,tomas@ferreira.example,Ferreira Lda,Brazil,retail,met at the fair,"
@@ -127,7 +127,7 @@ def test_a_duplicate_merged_by_choice_and_the_report(qtbot: Any, ctx: Any, tmp_p
                              "GRETA@nordbank.example")
     assert seen["company"] == "Account"
     assert seen["groups"] == 1 and seen["who"] == "Greta Lindqvist, Nordbank"
-    assert "4 rows read, no problems. 1 groups of duplicates" in seen["summary"]
+    assert "4 rows read, no problems. 1 group of duplicates" in seen["summary"]
     assert report is not None
     assert len(report.created) == 3 and len(report.merged) == 1 and not report.skipped
     assert "row 4 into row 2" in report.merged[0]
@@ -234,10 +234,10 @@ def test_the_chosen_mapping_is_remembered_for_the_next_file_of_that_layout(
         qtbot: Any, ctx: Any, tmp_path: Path, opened: Any) -> None:
     dialog = opened(write(tmp_path, "first.csv", LEADS))
     assert dialog.mapping.model.index(field_row(dialog, "notes"), COLUMN).data() == \
-        "— not imported —"  # "Memo" is no known name
+        "— not imported —"  # "Scribbles" is no known name
     notes = combo_at(dialog.mapping.table, field_row(dialog, "notes"), COLUMN)
-    notes.setCurrentIndex(notes.findData("memo"))
-    assert dialog.mapping.model.fields()["notes"] == "memo"
+    notes.setCurrentIndex(notes.findData("scribbles"))
+    assert dialog.mapping.model.fields()["notes"] == "scribbles"
     assert dialog.mapping.model.index(field_row(dialog, "notes"), WHY).data() == \
         "chosen by you"
     preview(qtbot, dialog)
@@ -248,7 +248,7 @@ def test_the_chosen_mapping_is_remembered_for_the_next_file_of_that_layout(
     later = LEADS.replace("Greta", "Ingrid").replace("Tomás", "Rui").replace("Kenji", "Aiko")
     again = opened(write(tmp_path, "second.csv", later.replace("@", "2@")))
     model = again.mapping.model
-    assert model.fields()["notes"] == "memo"
+    assert model.fields()["notes"] == "scribbles"
     assert model.index(field_row(again, "notes"), WHY).data() == \
         "remembered for this file layout"
     assert "last time" in again.mapping.source_note.text()

@@ -88,6 +88,10 @@ def test_statuses_dates_owners_sizes_and_segments_are_read(ws: FakeWorkspace) ->
     assert ann.manual_segments == ["VIP", "fair 2026"]
     assert ann.segments[:3] == ["unqualified", "price objection", "cold"]
     assert ann.segments[3:] == ["VIP", "fair 2026"]
+    # it arrived already contacted: its due time comes from its arrival, so speed to lead
+    # can tell the contact (1 h 30 min later) was within the cold segment's SLA
+    assert ann.sla_due_at is not None and ann.received_at < ann.sla_due_at
+    assert ann.first_contacted_at <= ann.sla_due_at
 
 
 @pytest.mark.parametrize(("cells", "problem"), [

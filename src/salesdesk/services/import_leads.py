@@ -247,7 +247,7 @@ def _apply(uow: UnitOfWork, plan: _Plan, default: Choice, picked: Mapping[str, C
     for lead in creates:  # arrived now: the SLA clock and the board agree on it
         lead.received_at = lead.received_at or now
     enrich = LeadEnricher(uow, now)
-    enrich.all(creates)
+    enrich.all(creates, arriving=True)
     enrich.all(changed)
     uow.leads.add_many(creates, report.source)
     created.sort(key=itemgetter(0))

@@ -51,7 +51,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang", "preferred_language", "locale", "langue"),
     "status": ("status", "lead_status"),
     "status_reason": ("status_reason", "reason", "lost_reason", "disqualification_reason"),
-    "notes": ("notes", "note", "comments", "comment", "description", "remarks"),
+    "notes": ("notes", "note", "comments", "comment", "description", "remarks", "memo"),
     "received_at": ("received_at", "received", "created", "created_at", "created_on",
                     "date_created", "lead_date", "date", "submitted", "submitted_at",
                     "timestamp"),

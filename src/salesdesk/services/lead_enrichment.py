@@ -174,12 +174,19 @@ class LeadEnricher:
     def territory(self, lead: LeadData) -> str | None:
         return self._lands([lead])[0]
 
-    def sla_due(self, lead: LeadData) -> datetime | None:
+    def sla_due(self, lead: LeadData, arriving: bool = False) -> datetime | None:
         """Kept once the lead was contacted or closed; none for a lead whose status says
-        it was contacted though no time says when (it arrived so, from an import)."""
-        if lead.first_contacted_at is not None or not lead.status.is_open:
+        it was contacted though no time says when (it arrived so, from an import).
+        `arriving`: a new lead that comes already contacted, with the time (an import of
+        past leads), gets the due time its arrival and segments give, so that speed to
+        lead can tell whether that contact was within the SLA (a later rule change
+        leaves it as it is)."""
+        contacted = lead.first_contacted_at is not None
+        if contacted and arriving and lead.sla_due_at is None:
+            pass  # worked out below, from its arrival
+        elif contacted or not lead.status.is_open:
             return lead.sla_due_at
-        if lead.status in CONTACT_STATUSES:
+        elif lead.status in CONTACT_STATUSES:
             return None
         duration = self._sla_duration(lead.segments)
         start = lead.received_at or lead.created_at or self.now  # lead.arrived_at, or now
@@ -200,13 +207,15 @@ class LeadEnricher:
     def __call__(self, lead: LeadData) -> None:
         self.all([lead])
 
-    def all(self, leads: Sequence[LeadData]) -> None:
+    def all(self, leads: Sequence[LeadData], arriving: bool = False) -> None:
+        """Territory, score, segments and SLA due time of each lead (`arriving`: new leads,
+        see sla_due)."""
         for lead, territory in zip(leads, self._lands(leads), strict=True):
             lead.territory_id = territory
             score = self.score(lead)
             lead.score, lead.score_parts = score.total, self._score_parts(score)
             lead.segments = self._segments(lead)
-            lead.sla_due_at = self.sla_due(lead)
+            lead.sla_due_at = self.sla_due(lead, arriving)
 
     def _score_parts(self, score: Score) -> list[dict[str, Any]]:
         """The explanation as stored, once per distinct explanation (the scorer hands

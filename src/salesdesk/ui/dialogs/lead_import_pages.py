@@ -258,6 +258,10 @@ class PreviewPage(QWidget):
             return self.tr("{0} rows read; {1} problems. Nothing can be imported until the "
                            "file is corrected (or a column is mapped differently).").format(
                 preview.rows, len(preview.problems))
+        if preview.duplicate_groups == 1:
+            return self.tr("{0} rows read, no problems. 1 group of duplicates (among the "
+                           "file's rows or with leads already in the workspace): choose what "
+                           "happens to it.").format(preview.rows)
         if preview.duplicate_groups:
             return self.tr("{0} rows read, no problems. {1} groups of duplicates (among the "
                            "file's rows or with leads already in the workspace): choose what "
