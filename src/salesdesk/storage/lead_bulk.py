@@ -29,6 +29,9 @@ CACHE_KIB_MAX = 262_144
 """...and 2 KiB per lead up to 256 MB: what a lead takes with its index entries, so that
 the new pages stay in memory until the commit instead of spilling to the WAL and being
 read back by the index builds (the cache is given back afterwards)."""
+SORT_THREADS = 2
+"""Helper threads SQLite may use to sort an index's keys as it builds it (PRAGMA threads;
+the app's machines have at least two cores)."""
 ANALYSIS_LIMIT = 1_000
 """Rows ANALYZE samples per index: the planner needs the shape, not an exact count."""
 
@@ -77,8 +80,13 @@ class SqliteLeadBulk:
                          "rowid, person_name, email, company FROM leads WHERE rowid > ?",
                          (self.start,))
             self.execute(self.trigger, ())
-        for sql in self.indexes:
-            self.execute(sql, ())
+        threads = self.execute("PRAGMA threads", ()).fetchone()[0]
+        self.execute(f"PRAGMA threads={SORT_THREADS}", ())
+        try:
+            for sql in self.indexes:
+                self.execute(sql, ())
+        finally:
+            self.execute(f"PRAGMA threads={threads}", ())
         if self.indexes:  # the table is new for the most part: statistics for the planner
             limit = self.execute("PRAGMA analysis_limit", ()).fetchone()[0]
             self.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}", ())
