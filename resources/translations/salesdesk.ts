@@ -149,8 +149,86 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="78"/>
+        <source>Import leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="99"/>
+        <source>Export leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="101"/>
         <location filename="../../src/salesdesk/ui/actions.py" line="208"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="115"/>
+        <source>Exporting leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="117"/>
+        <source>Exported {0:,} leads to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="143"/>
+        <source>No saved views yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="145"/>
+        <source>Save this view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="146"/>
+        <source>Delete a view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="164"/>
+        <source>Save this view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="165"/>
+        <source>Name of the view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="186"/>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="70"/>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="113"/>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="186"/>
+        <source>Select leads first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="203"/>
+        <source>Assign {0:,} leads to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="223"/>
+        <source>Change the status of {0:,} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="244"/>
+        <source>Add {0:,} leads to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_actions.py" line="244"/>
+        <source>Remove {0:,} leads from {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -174,11 +252,134 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="29"/>
+        <source>territory {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="30"/>
+        <source>no territory: any rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="31"/>
+        <source>territory {0} has no reps: any rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="32"/>
+        <source>territory {0} is full: any rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="33"/>
+        <source>skill {0} {1}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="34"/>
+        <source>no rep has the skills asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="35"/>
+        <source>{0} of {1} open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="36"/>
+        <source>ramping: {0}% of full capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="37"/>
+        <source>no reps to route to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="39"/>
+        <source>all {0} reps of territory {1} are at capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="40"/>
+        <source>all {0} reps are at capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="142"/>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="149"/>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="99"/>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="144"/>
+        <source>Proposed rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="145"/>
+        <source>Why this rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="151"/>
+        <source>Why nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="159"/>
         <location filename="../../src/salesdesk/ui/models/coverage_model.py" line="184"/>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="105"/>
         <location filename="../../src/salesdesk/ui/dialogs/quota_import_dialog.py" line="56"/>
         <location filename="../../src/salesdesk/ui/dialogs/assign_rep_dialog.py" line="38"/>
         <location filename="../../src/salesdesk/ui/team_format.py" line="41"/>
         <source>Rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="160"/>
+        <source>New leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="161"/>
+        <source>Open before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="163"/>
+        <source>Open after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="167"/>
+        <source>Effective capacity today: ramping reps carry proportionally fewer leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="169"/>
+        <source>In use after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="175"/>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="131"/>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="238"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="32"/>
+        <source>1 lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="175"/>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="131"/>
+        <source>{0} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="176"/>
+        <source>{0}: {1}, {2}/{3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -223,8 +424,115 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="43"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="59"/>
+        <source>Change status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="53"/>
+        <source>Move {0} to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="73"/>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="74"/>
+        <source>e.g. price objection, no budget, bad timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="75"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="77"/>
+        <source>{0} needs a reason; it also sorts the leads into segments such as price objection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="79"/>
+        <source>A lead that cannot make this move is named, and then none is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="84"/>
+        <source>Reason: say why these leads are {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="101"/>
+        <source>Add {0} to the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="103"/>
+        <source>Take {0} out of the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="110"/>
+        <source>a segment, or a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="129"/>
+        <source>Leads added by hand stay in the segment whatever its rules say. A new name makes a hand-made segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="131"/>
+        <source>Only what was added by hand is taken out: a lead the segment&apos;s rules match stays in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="136"/>
+        <source>Segment: choose one or type a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="157"/>
+        <source>Assign leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="160"/>
+        <source>Nobody (unassign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="170"/>
+        <source>type a rep&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="173"/>
+        <source>Give {0} to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="176"/>
+        <source>A manual assignment overrides routing; undo gives each lead back to the rep it had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="179"/>
         <location filename="../../src/salesdesk/ui/dialogs/assign_rep_dialog.py" line="68"/>
         <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="194"/>
+        <source>Rep: no active rep is called “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="195"/>
+        <source>Rep: choose who gets the leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -295,6 +603,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="165"/>
         <location filename="../../src/salesdesk/ui/dialogs/member_dialog.py" line="47"/>
         <location filename="../../src/salesdesk/ui/dialogs/member_dialog.py" line="151"/>
         <location filename="../../src/salesdesk/ui/team_views.py" line="311"/>
@@ -360,11 +669,13 @@
         <location filename="../../src/salesdesk/ui/deal_format.py" line="67"/>
         <location filename="../../src/salesdesk/ui/forecast_history.py" line="103"/>
         <location filename="../../src/salesdesk/ui/forecast_history.py" line="162"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="112"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="68"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="113"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,6 +697,7 @@
     <message>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="94"/>
         <location filename="../../src/salesdesk/ui/models/forecast_models.py" line="319"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="132"/>
         <source>{0} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,8 +722,13 @@
     <message>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="101"/>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="102"/>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="192"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="48"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="31"/>
         <location filename="../../src/salesdesk/ui/models/deal_list_model.py" line="41"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="47"/>
         <location filename="../../src/salesdesk/ui/models/forecast_models.py" line="75"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="61"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_dialog.py" line="185"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="159"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="179"/>
@@ -422,6 +739,7 @@
         <location filename="../../src/salesdesk/ui/deal_format.py" line="102"/>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="109"/>
         <location filename="../../src/salesdesk/ui/models/deal_list_model.py" line="41"/>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="111"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_dialog.py" line="186"/>
         <location filename="../../src/salesdesk/ui/dialogs/stages_dialog.py" line="129"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="187"/>
@@ -445,6 +763,7 @@
     <message>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="103"/>
         <location filename="../../src/salesdesk/ui/models/deal_list_model.py" line="42"/>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="112"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_dialog.py" line="131"/>
         <source>Expected close</source>
         <translation type="unfinished"></translation>
@@ -459,6 +778,7 @@
         <location filename="../../src/salesdesk/ui/deal_format.py" line="104"/>
         <location filename="../../src/salesdesk/ui/models/deal_list_model.py" line="41"/>
         <location filename="../../src/salesdesk/ui/models/forecast_models.py" line="75"/>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="110"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="159"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="177"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="179"/>
@@ -491,6 +811,7 @@
     <message>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="107"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_panels.py" line="86"/>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="65"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,6 +825,8 @@
     <message>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="107"/>
         <location filename="../../src/salesdesk/ui/dialogs/quota_plan_dialogs.py" line="109"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="305"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="113"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,6 +856,8 @@
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/deal_format.py" line="120"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="258"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="128"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_panels.py" line="265"/>
         <location filename="../../src/salesdesk/ui/dialogs/member_dialog.py" line="60"/>
         <location filename="../../src/salesdesk/ui/dialogs/move_dialogs.py" line="41"/>
@@ -572,6 +897,7 @@
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/models/deal_list_model.py" line="42"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="306"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,9 +1090,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="41"/>
+        <source>Log activity with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="41"/>
+        <source>Log activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="47"/>
+        <source>e.g. Intro call, left a voicemail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="49"/>
+        <source>What was said, what comes next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="63"/>
         <location filename="../../src/salesdesk/ui/dialogs/team_dialog.py" line="93"/>
         <location filename="../../src/salesdesk/ui/forecast_history.py" line="237"/>
         <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="66"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="312"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="71"/>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="79"/>
+        <source>The first call, e-mail or meeting is the lead&apos;s first contact: it stops the deadline clock, and a new lead becomes contacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="82"/>
+        <source>A note only records; it does not count as contacting the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="90"/>
+        <source>Write the note in Subject or Details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="94"/>
+        <source>When: an activity cannot be logged in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="124"/>
+        <source>Log a {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -987,6 +1370,8 @@
     <message>
         <location filename="../../src/salesdesk/ui/territory_rules.py" line="36"/>
         <location filename="../../src/salesdesk/ui/models/accounts_model.py" line="39"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="27"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="42"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
@@ -999,6 +1384,8 @@
     <message>
         <location filename="../../src/salesdesk/ui/territory_rules.py" line="38"/>
         <location filename="../../src/salesdesk/ui/models/accounts_model.py" line="39"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="28"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="43"/>
         <source>Employees</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1008,11 +1395,187 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="185"/>
+        <source>Log activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="186"/>
+        <source>Convert to deal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="193"/>
         <location filename="../../src/salesdesk/ui/models/coverage_model.py" line="125"/>
         <location filename="../../src/salesdesk/ui/models/coverage_model.py" line="145"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="48"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="31"/>
         <location filename="../../src/salesdesk/ui/models/territory_tree_model.py" line="29"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="62"/>
         <location filename="../../src/salesdesk/ui/forecast_widgets.py" line="76"/>
         <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="193"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="25"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="40"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="112"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="194"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="25"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="40"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="195"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="48"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="28"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="43"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="63"/>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="106"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="195"/>
+        <source>Interested in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="196"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="48"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="213"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="47"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="62"/>
+        <source>First contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="215"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="47"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="31"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="216"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="32"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="45"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="251"/>
+        <source>Select a lead to see its details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="252"/>
+        <source>Its score explained, its first-contact deadline and its activities show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="269"/>
+        <source>This lead is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="270"/>
+        <source>It was deleted or merged into another lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="283"/>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="351"/>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="138"/>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="64"/>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="284"/>
+        <source>{0} at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="294"/>
+        <source>No notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="301"/>
+        <source>({0:,} employees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="303"/>
+        <source>{0} — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="304"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="56"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="197"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="326"/>
+        <source>Due {0} · counted in business hours, {1:%H:%M}–{2:%H:%M} ({3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="335"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="345"/>
+        <source>{0} / 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="349"/>
+        <source>No rule or profile match adds to this score yet; it is worked out again when the lead or a rule changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="351"/>
+        <source>This score came with the lead (a generated workspace draws its scores), so no rule explains it yet; the rules work it out, point by point, when the lead or a rule changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="364"/>
+        <source>No activity yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="377"/>
+        <source>and {0:,} earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="383"/>
+        <source>Converted to the deal {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="387"/>
+        <source>Already converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="388"/>
+        <source>Only an open lead can be converted ({0} is not).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1104,8 +1667,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="192"/>
         <location filename="../../src/salesdesk/ui/models/members_model.py" line="66"/>
         <location filename="../../src/salesdesk/ui/models/coverage_model.py" line="188"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="47"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="30"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="45"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="61"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="114"/>
         <location filename="../../src/salesdesk/ui/team_views.py" line="313"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
@@ -1197,12 +1766,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/ops.py" line="98"/>
+        <location filename="../../src/salesdesk/ui/ops.py" line="111"/>
         <source>Cannot write/read {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/ops.py" line="100"/>
+        <location filename="../../src/salesdesk/ui/ops.py" line="113"/>
         <source>Something went wrong: {0}. Your data was not changed by the failed action; details were written to the SalesDesk log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,8 +1955,8 @@
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/forecast_tab.py" line="426"/>
-        <location filename="../../src/salesdesk/ui/ops.py" line="152"/>
-        <location filename="../../src/salesdesk/ui/ops.py" line="164"/>
+        <location filename="../../src/salesdesk/ui/ops.py" line="165"/>
+        <location filename="../../src/salesdesk/ui/ops.py" line="177"/>
         <source>SalesDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,7 +2003,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/ops.py" line="163"/>
+        <location filename="../../src/salesdesk/ui/ops.py" line="176"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,6 +2114,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="216"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_dialog.py" line="280"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
@@ -1590,6 +2160,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="214"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="48"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="47"/>
         <location filename="../../src/salesdesk/ui/team_format.py" line="50"/>
         <source>Segments</source>
         <translation type="unfinished"></translation>
@@ -2302,12 +2875,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/undo.py" line="111"/>
+        <location filename="../../src/salesdesk/ui/undo.py" line="114"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/undo.py" line="112"/>
+        <location filename="../../src/salesdesk/ui/undo.py" line="115"/>
         <source>The undo history was cleared because it no longer matches the workspace.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2652,6 +3225,7 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/pipeline_filters.py" line="77"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="153"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2689,6 +3263,7 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
         <location filename="../../src/salesdesk/ui/deal_edits.py" line="113"/>
         <location filename="../../src/salesdesk/ui/models/deal_list_model.py" line="41"/>
         <location filename="../../src/salesdesk/ui/models/forecast_models.py" line="75"/>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="109"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_dialog.py" line="211"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="159"/>
         <location filename="../../src/salesdesk/ui/forecast_pack.py" line="178"/>
@@ -2790,6 +3365,7 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     <message>
         <location filename="../../src/salesdesk/ui/models/deal_lines_model.py" line="159"/>
         <location filename="../../src/salesdesk/ui/dialogs/deal_panels.py" line="240"/>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="127"/>
         <source>Amount ({0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2856,6 +3432,7 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/models/board_model.py" line="276"/>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="97"/>
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3300,6 +3877,12 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/lead_detail_panel.py" line="194"/>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="143"/>
+        <location filename="../../src/salesdesk/ui/models/routing_model.py" line="150"/>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="47"/>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="26"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="41"/>
         <location filename="../../src/salesdesk/ui/forecast_widgets.py" line="75"/>
         <source>Company</source>
         <translation type="unfinished"></translation>
@@ -3440,6 +4023,7 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/dialogs/deal_panels.py" line="239"/>
+        <location filename="../../src/salesdesk/ui/dialogs/log_activity_dialog.py" line="64"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3492,6 +4076,7 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/dialogs/quota_import_dialog.py" line="60"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="31"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3507,6 +4092,7 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/dialogs/quota_import_dialog.py" line="69"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="193"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3664,6 +4250,8 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="49"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="73"/>
         <location filename="../../src/salesdesk/ui/dialogs/move_dialogs.py" line="115"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
@@ -4680,6 +5268,1233 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
         <source>{0:,} d</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="54"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="76"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="54"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="55"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="55"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="56"/>
+        <location filename="../../src/salesdesk/ui/models/score_rules_model.py" line="70"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="95"/>
+        <source>{0} cannot be tested with &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="101"/>
+        <source>{0}: give at least one value, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="104"/>
+        <source>{0}: enter a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="106"/>
+        <source>{0}: enter a value (or test &apos;is empty&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="109"/>
+        <source>{0}: &apos;{1}&apos; is not a lead status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="245"/>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/segment_rules_model.py" line="355"/>
+        <source>Manual segment: leads join it by hand only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="71"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="31"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="55"/>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="72"/>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="74"/>
+        <source>90th pct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="76"/>
+        <source>Within SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="78"/>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="83"/>
+        <source>Median business time from a lead&apos;s arrival to its first contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="84"/>
+        <source>Nine in ten reached leads were contacted within this business time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="85"/>
+        <source>Share of reached leads with a deadline that were contacted by it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/contact_times_model.py" line="86"/>
+        <source>Open leads not contacted yet whose deadline has passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/sla_rules_model.py" line="73"/>
+        <source>there is no segment &apos;{0}&apos; any more: pick one or remove the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/sla_rules_model.py" line="76"/>
+        <source>&apos;{0}&apos; already has an SLA above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/sla_rules_model.py" line="108"/>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="61"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="100"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="115"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/sla_rules_model.py" line="108"/>
+        <source>Within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/sla_rules_model.py" line="108"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/rules_delegate.py" line="103"/>
+        <source>named after the condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/rules_delegate.py" line="106"/>
+        <source>values separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/rules_delegate.py" line="108"/>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="47"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="211"/>
+        <source>This column cannot be sorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="273"/>
+        <source>First contacted {0} (business time from arrival)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="276"/>
+        <source>No first-contact deadline applies to this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_table_model.py" line="277"/>
+        <source>First contact due {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="27"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="27"/>
+        <source>Merge (fill what is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="28"/>
+        <source>Update (take the file&apos;s values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="34"/>
+        <source>A lead already in the workspace stays as it is and the rows are skipped; among rows of the file, the first is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="36"/>
+        <source>The lead keeps its values and takes what it lacks from the other rows: empty fields filled, notes and segments added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="38"/>
+        <source>The lead takes every value the other rows give, in file order (the last row wins).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="51"/>
+        <source> and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="99"/>
+        <source>File rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="99"/>
+        <source>In workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="99"/>
+        <source>Why the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="100"/>
+        <source>Choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/duplicate_groups_model.py" line="131"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/score_rules_model.py" line="53"/>
+        <source>give a keyword, or remove the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/score_rules_model.py" line="56"/>
+        <source>&apos;{0}&apos; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/score_rules_model.py" line="70"/>
+        <source>Job-title keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="25"/>
+        <source>Person name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="26"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="41"/>
+        <source>Job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="26"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="41"/>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="27"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="42"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="27"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="42"/>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="28"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="43"/>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="29"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="44"/>
+        <source>Product interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="29"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="44"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="30"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="45"/>
+        <source>Status reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="40"/>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="40"/>
+        <source>is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="40"/>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="41"/>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="41"/>
+        <source>is at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="42"/>
+        <source>is at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="42"/>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="47"/>
+        <source>all of the conditions hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="48"/>
+        <source>any one of the conditions holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="54"/>
+        <source>business minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="54"/>
+        <source>business hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="55"/>
+        <source>business day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="57"/>
+        <source>business minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="57"/>
+        <source>business hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_rules_words.py" line="58"/>
+        <source>business days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="39"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="39"/>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="40"/>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="46"/>
+        <source>Received at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="46"/>
+        <source>First contacted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="55"/>
+        <source>e-mail addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="56"/>
+        <source>phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="56"/>
+        <source>postcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="56"/>
+        <source>numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="57"/>
+        <source>dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="58"/>
+        <source>content: {0}% {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="60"/>
+        <source>column name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="60"/>
+        <source>a word of the column name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="61"/>
+        <source>remembered for this file layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="62"/>
+        <source>chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="116"/>
+        <source>No column says who each lead is: map a name, an e-mail or a company column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="137"/>
+        <source>Lead field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="137"/>
+        <source>Read from column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="137"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="137"/>
+        <source>Sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="155"/>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="167"/>
+        <source>— not imported —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="174"/>
+        <source>Says who the lead is: at least one of name, e-mail and company must be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/models/lead_mapping_model.py" line="177"/>
+        <source>The column is empty in the first rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="56"/>
+        <source>All leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="56"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="57"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="43"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="57"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="43"/>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="100"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="130"/>
+        <source>{0}: {1} +{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="144"/>
+        <source>Search people, e-mails and companies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_filters.py" line="198"/>
+        <source>No territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="120"/>
+        <source>Import leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="121"/>
+        <source>Route leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="122"/>
+        <source>Propose an owner for every open unassigned lead, with the reasons, before anything is applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="124"/>
+        <source>Segments, score and SLA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="125"/>
+        <source>Speed to lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="127"/>
+        <source>Saved views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="128"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="129"/>
+        <source>Export the leads this view shows to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="135"/>
+        <source>Assign to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="136"/>
+        <source>Change status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="137"/>
+        <source>Segment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="206"/>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="237"/>
+        <source>No lead matches this view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="239"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_bulk_dialogs.py" line="32"/>
+        <source>{0:,} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_board_tab.py" line="252"/>
+        <source>{0:,} leads selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="97"/>
+        <source>Speed to lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="102"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="102"/>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="103"/>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="103"/>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="116"/>
+        <source>Leads that arrived in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="122"/>
+        <source>Per rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="123"/>
+        <source>Per source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="139"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="155"/>
+        <source>No lead arrived in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/contact_times_dialog.py" line="156"/>
+        <source>{0:,} leads arrived in this period. Time to first contact (a call, e-mail or meeting) counts business hours only: {1}, {2:%H:%M}–{3:%H:%M}, {4}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="74"/>
+        <source>Convert {0} to a deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="81"/>
+        <source>e.g. 12,500.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="87"/>
+        <source>Convert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="96"/>
+        <source>Nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="99"/>
+        <source>{0} will own the deal, at the account {1} (made if the workspace has none of that name), with {2} as contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="103"/>
+        <source>{0} will own the deal, with {1} as contact; the lead names no company, so the deal has no account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="105"/>
+        <source>The lead becomes converted; undo removes the deal again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="147"/>
+        <source>Amount: “{0}” is not an amount; type a number such as 12500 or 12,500.50 (at most two decimals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="151"/>
+        <source>Amount: give the deal an amount above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="153"/>
+        <source>Amount: {0} is far beyond any deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="160"/>
+        <source>Deal: give the deal a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="162"/>
+        <source>Stage: the pipeline has no open stage for the deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/convert_lead_dialog.py" line="219"/>
+        <source>Convert to deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="53"/>
+        <source> points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="210"/>
+        <source>Score rule {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="212"/>
+        <source>Seniority keyword {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="217"/>
+        <source>Ideal profile, employees: the minimum {0:,} is above the maximum {1:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="223"/>
+        <source>Score: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="203"/>
+        <source>SLA {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="206"/>
+        <source>Business hours: opening time {0} must be before closing time {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="211"/>
+        <source>Time zone: &apos;{0}&apos; is not a time zone; pick one from the list (e.g. Europe/Paris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="218"/>
+        <source>Speed to lead: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="190"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="192"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="302"/>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="302"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="303"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="303"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="310"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="311"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="316"/>
+        <source>{0}: {1} created, {2} merged, {3} updated, {4} skipped, {5} refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="54"/>
+        <source>Segment {0}: give it a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="56"/>
+        <source>Two segments are called &apos;{0}&apos;: rename one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="65"/>
+        <source>Segment &apos;{0}&apos;, condition {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="71"/>
+        <source>Segment &apos;{0}&apos;: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="32"/>
+        <source>Qualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="32"/>
+        <source>Nurturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="33"/>
+        <source>Unqualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="33"/>
+        <source>Converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="34"/>
+        <source>Disqualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="42"/>
+        <source>No deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="42"/>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="44"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="44"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="53"/>
+        <source>Fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="53"/>
+        <source>Ageing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="54"/>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="54"/>
+        <source>Stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="71"/>
+        <source>added by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="71"/>
+        <source>by the segment&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="76"/>
+        <source>Sector fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="77"/>
+        <source>Country fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="77"/>
+        <source>Region fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="78"/>
+        <source>Company size fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="79"/>
+        <source>Seniority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="79"/>
+        <source>Source fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="80"/>
+        <source>Cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="92"/>
+        <source>Capped at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="93"/>
+        <source>{0} employees, within the ideal {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="95"/>
+        <source>Job title {0} is senior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="97"/>
+        <source>Job title {0} is senior ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="98"/>
+        <source>Sector {0} is in the ideal profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="99"/>
+        <source>Country {0} is in the ideal profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="100"/>
+        <source>Region {0} is in the ideal profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="101"/>
+        <source>Source {0} is in the ideal profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="115"/>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="126"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="141"/>
+        <source>{0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="129"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="143"/>
+        <source>{0} h {1} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="131"/>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="143"/>
+        <source>{0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="172"/>
+        <source>overdue by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="173"/>
+        <source>overdue since {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="175"/>
+        <source>due in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="176"/>
+        <source>due {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="182"/>
+        <source>contacted in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="183"/>
+        <source>contacted before hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="192"/>
+        <source>Contacted after {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="193"/>
+        <source>Contacted outside business hours, before the clock started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="195"/>
+        <source>missed the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="196"/>
+        <source>within the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/lead_format.py" line="199"/>
+        <source>No first-contact deadline applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadImportDialog</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="81"/>
+        <source>Import leads — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="84"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="144"/>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="111"/>
+        <source>‹ Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="112"/>
+        <source>Preview ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="113"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="114"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="115"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="143"/>
+        <source>Reading the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="153"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="168"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="184"/>
+        <source>Step 1 of 3 — Which column holds what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="169"/>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="180"/>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="215"/>
+        <source>Step 2 of 3 — Check before importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="199"/>
+        <source>Step 3 of 3 — Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="200"/>
+        <source>Importing {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="206"/>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="220"/>
+        <source>Import refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="225"/>
+        <source>{0} could not be imported: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="227"/>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_dialog.py" line="259"/>
+        <source>Correct the problems listed first: an import is all or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadRulesDialog</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="52"/>
+        <source>Lead rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="57"/>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="58"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="59"/>
+        <source>Speed to lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="61"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="87"/>
+        <source>Reading the lead rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="132"/>
+        <source>{0} tab: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="166"/>
+        <source>Saving the lead rules and re-scoring the leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="168"/>
+        <source>Change the lead rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="173"/>
+        <source>Re-scoring the leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_rules_dialog.py" line="189"/>
+        <source>Lead rules saved. Re-scored {0:,} leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -4715,13 +6530,13 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/main_window.py" line="143"/>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="183"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/salesdesk/ui/main_window.py" line="143"/>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="184"/>
         <source>Territories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4741,160 +6556,299 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="191"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="188"/>
-        <source>Lead board — not yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="189"/>
-        <source>Leads will arrive here: import from marketing, sort into segments, score, and route each lead to the rep whose skills fit it. This part of SalesDesk has not been built yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/salesdesk/ui/main_window.py" line="144"/>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="186"/>
         <source>Pipeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="185"/>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="197"/>
         <source>Forecast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="192"/>
+        <source>Open a workspace to import leads from marketing, sort them into segments, score them and route each lead to the rep whose skills fit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="198"/>
         <source>Open a workspace to see what will close this week, month and quarter, how past forecasts compared with what was won, and where deals leak.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="215"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="217"/>
         <source>This workspace is empty. Start from the sample company (35 reps, 85 accounts) or import your own team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="217"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="219"/>
         <source>Open the sample company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="221"/>
         <source>Import team…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="241"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="245"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="245"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="247"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="250"/>
         <source>Open &amp;shared database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="250"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="252"/>
         <source>Open the sample &amp;company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="254"/>
         <source>Workspace &amp;settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="256"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="257"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="259"/>
         <source>Team members…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="258"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="260"/>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="259"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="261"/>
         <source>Products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="260"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="262"/>
         <source>Deals…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="265"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="264"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="266"/>
         <source>Team roster…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="268"/>
         <source>Accounts and territories…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="269"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="272"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="274"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="273"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="275"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="275"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="277"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="279"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="281"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="280"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="282"/>
         <source>&amp;About SalesDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="283"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="285"/>
         <source>About SalesDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/salesdesk/ui/main_window.py" line="284"/>
+        <location filename="../../src/salesdesk/ui/main_window.py" line="286"/>
         <source>&lt;h3&gt;SalesDesk {0}&lt;/h3&gt;&lt;p&gt;Team, territories, leads, pipeline and forecast for sales managers — on your laptop, offline included.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="159"/>
+        <source>These columns are the ones you chose the last time you imported a file laid out like this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="161"/>
+        <source>Columns were guessed from their names and from what their cells hold. Pick another column where a guess is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="221"/>
+        <source>For every duplicate group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="258"/>
+        <source>{0} rows read; {1} problems. Nothing can be imported until the file is corrected (or a column is mapped differently).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="262"/>
+        <source>{0} rows read, no problems. 1 group of duplicates (among the file&apos;s rows or with leads already in the workspace): choose what happens to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="266"/>
+        <source>{0} rows read, no problems. {1} groups of duplicates (among the file&apos;s rows or with leads already in the workspace): choose what happens to each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="269"/>
+        <source>{0} rows read, no problems, no duplicates: every row becomes a new lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="279"/>
+        <source>{0} more groups are not listed: they take the choice above. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/lead_import_pages.py" line="341"/>
+        <source>{0} was refused: {1} problems. Nothing was imported; correct the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoutingPreviewDialog</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="65"/>
+        <source>Route leads — preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="66"/>
+        <source>Working out who gets each lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="76"/>
+        <source>Nothing is written until you apply. Edit › Undo hands the routed leads back to nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="79"/>
+        <source>Apply routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="129"/>
+        <source>Working out the routing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="137"/>
+        <source>Proposals ({0:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="138"/>
+        <source>Unassigned ({0:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="139"/>
+        <source>Per rep ({0:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="149"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="149"/>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="179"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="158"/>
+        <source>Every open lead has an owner: there is nothing to route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="161"/>
+        <source>{0:,} open leads without an owner, and no rep can take them now: see why below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="163"/>
+        <source>{0:,} open leads without an owner: {1:,} proposed to {2:,} reps, {3:,} left unassigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="172"/>
+        <source> · and {0} more reps (Per rep tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="176"/>
+        <source>The routing could not be worked out: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="192"/>
+        <source>Route {0:,} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/routing_preview_dialog.py" line="217"/>
+        <source>The routing was not applied; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4903,6 +6857,310 @@ An older workspace is backed up and upgraded first, which can take a moment.</so
     <message>
         <location filename="../../src/salesdesk/app.py" line="37"/>
         <source>Something went wrong ({0}). The details were written to the SalesDesk log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoringPage</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="72"/>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="73"/>
+        <source>Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="74"/>
+        <source>e.g. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="81"/>
+        <source>no minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="82"/>
+        <source>no maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="85"/>
+        <source>Add keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="86"/>
+        <source>Remove keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="87"/>
+        <source>job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="88"/>
+        <source>sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="89"/>
+        <source>employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="91"/>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="104"/>
+        <source>Score rules: points when a lead&apos;s field passes the test (negative points take away)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="119"/>
+        <source>Ideal customer profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="123"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="125"/>
+        <source>Sectors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="126"/>
+        <source>Countries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="128"/>
+        <source>or regions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="129"/>
+        <source>Employees:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="130"/>
+        <source>Sources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="139"/>
+        <source>Lists are separated by commas. A region counts only when the lead&apos;s country is not listed; an empty list gives no points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="146"/>
+        <source>Job-title seniority (the highest keyword found counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="157"/>
+        <source>Try it on a made-up lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="255"/>
+        <source>Type a job title, a sector, a size or a source to see the score it would get.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="264"/>
+        <source>no points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/scoring_page.py" line="265"/>
+        <source>Score {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentRulesPage</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="90"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="90"/>
+        <source>Add a segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="91"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="92"/>
+        <source>Remove the selected segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="93"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="93"/>
+        <source>Show it earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="94"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="94"/>
+        <source>Show it later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="95"/>
+        <source>e.g. price objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="102"/>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="103"/>
+        <source>Remove condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="104"/>
+        <source>No conditions: a manual segment. Leads join it only when someone adds them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="106"/>
+        <source>Text is compared ignoring case and extra spaces; &apos;is one of&apos; takes values separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="109"/>
+        <source>How to nurture these leads: who calls, how soon, what to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="124"/>
+        <source>Segments, in the order the board shows them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="134"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="135"/>
+        <source>A lead is in it when:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="141"/>
+        <source>Nurture plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/segment_rules_page.py" line="195"/>
+        <source>new segment {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlaPage</name>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="85"/>
+        <source>Add SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="86"/>
+        <source>Remove SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="87"/>
+        <source>Leads in no segment above: first contact within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="110"/>
+        <source>First contact targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="112"/>
+        <source>A lead in several segments gets the strictest target. The clock runs in business hours only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="123"/>
+        <source>Business hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="126"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="130"/>
+        <source>Open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="135"/>
+        <source>Time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="136"/>
+        <source>Working days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="137"/>
+        <source>Holidays:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="138"/>
+        <source>Working days and holidays are the workspace calendar&apos;s: edit them in File › Workspace settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="180"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="183"/>
+        <source>none coming up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/salesdesk/ui/dialogs/sla_page.py" line="185"/>
+        <source>(and {0} more)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
