@@ -9,6 +9,9 @@
 - Filters: status, segment (through lead_segment_links), owner and territory (None: none
   set), source, SLA state (computed against `clock` as domain.speed_to_lead does), text
   (storage/lead_search.py). Filters of one kind are ORed, different kinds ANDed.
+- On SQLite a filtered page first walks the sort's index testing each lead, under a step
+  budget, and otherwise reads the filter's narrowest dimension through its index and
+  sorts the matches (WALK_BUDGET says why). PostgreSQL's planner chooses for itself.
 - `report` gives the figures of `salesdesk report leads --json`.
 """
 
