@@ -97,6 +97,9 @@ def filters(data: Book) -> list[lq.LeadFilter]:
             lq.LeadFilter(owners=(ann, None), territories=(west,)),
             lq.LeadFilter(territories=(None,), sources=("web", "event")),
             *(lq.LeadFilter(sla_states=(s,)) for s in SlaState),
+            lq.LeadFilter(statuses=("new", "qualified"), sla_states=(SlaState.NO_SLA,)),
+            lq.LeadFilter(statuses=("new", "unqualified"),
+                          sla_states=(SlaState.NO_SLA, SlaState.MET)),
             lq.LeadFilter(statuses=("new",), sla_states=(SlaState.OVERDUE,),
                           segments=("warm",))]
 

@@ -135,14 +135,17 @@ def _nullable_in(column: Any, values: Sequence[str | None]) -> Any:
     return sa.or_(*parts)
 
 
-def sla_clause(state: SlaState, clock: Clock, *, walk: bool = False) -> Any:
-    """domain.speed_to_lead.lead_sla_state in SQL (`walk`: see _walked)."""
+def sla_clause(state: SlaState, clock: Clock, *, walk: bool = False,
+               open_only: bool = False) -> Any:
+    """domain.speed_to_lead.lead_sla_state in SQL (`walk`: see _walked). `open_only`: the
+    filter keeps open leads only, so "no deadline" is just "no due time", which an index
+    reads (the closed-and-never-contacted half of it cannot apply)."""
     due = _walked(ld.c.sla_due_at, walk)
     contacted = ld.c.first_contacted_at
     waiting = sa.and_(due.is_not(None), contacted.is_(None), ld.c.status.in_(OPEN))
     return {
-        SlaState.NO_SLA: sa.or_(due.is_(None),
-                                sa.and_(contacted.is_(None), ld.c.status.not_in(OPEN))),
+        SlaState.NO_SLA: due.is_(None) if open_only else sa.or_(
+            due.is_(None), sa.and_(contacted.is_(None), ld.c.status.not_in(OPEN))),
         SlaState.MET: sa.and_(due.is_not(None), contacted.is_not(None), contacted <= due),
         SlaState.MISSED: sa.and_(due.is_not(None), contacted.is_not(None), contacted > due),
         SlaState.OVERDUE: sa.and_(waiting, due < clock.now),
@@ -212,8 +215,9 @@ def _clauses(conn: sa.Connection, f: LeadFilter, clock: Clock, sort: SortKey | N
         add(lambda walk: _walked(ld.c.source, walk).in_(sources), SortKey.SOURCE)
     if f.sla_states:
         states = f.sla_states
-        add(lambda walk: sa.or_(*(sla_clause(s, clock, walk=walk) for s in states)),
-            SortKey.SLA_DUE)
+        open_only = bool(f.statuses) and all(LeadStatus(s).is_open for s in f.statuses)
+        add(lambda walk: sa.or_(*(sla_clause(s, clock, walk=walk, open_only=open_only)
+                                  for s in states)), SortKey.SLA_DUE)
     return out
 
 
