@@ -7,7 +7,8 @@ Rules of the game:
 - Territory: the lead's company profile (name, sector, country, region, postcode,
   employees) lands as an account would; a tie or no match leaves it without territory.
 - Score first, then segments (hot/warm/cold read the score), then the SLA (it follows
-  the segments): due from when the lead arrived, for a lead not yet contacted.
+  the segments): due from when the lead arrived, for a lead not yet contacted, and for
+  a new lead that arrives already contacted with the time (an import of past leads).
 
 Speed (an import enriches a hundred thousand leads at once):
 - Territories: leads are reduced to what the rules can tell apart (only the attributes
