@@ -7,25 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from salesdesk.domain.lead_scoring import POINTS
 from salesdesk.domain.leads import tidy_text
 from salesdesk.domain.validation import name_key
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.lead_format import points_text
-from salesdesk.ui.models.segment_rules_model import PROBLEM_TINT
+from salesdesk.ui.models.rule_rows import RuleRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 KEYWORD, POINTS_COLUMN = 0, 1
 
 
-class KeywordPointsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[list[Any]] = []
-
+class KeywordPointsModel(RuleRowsModel):
     def set_pairs(self, pairs: Iterable[tuple[str, int]]) -> None:
         self.beginResetModel()
         self._rows = [[k, p] for k, p in pairs]
@@ -35,17 +31,7 @@ class KeywordPointsModel(QAbstractTableModel):
         return tuple((tidy_text(k), int(p)) for k, p in self._rows)
 
     def add_row(self, keyword: str = "", points: int = 10) -> int:
-        at = len(self._rows)
-        self.beginInsertRows(QModelIndex(), at, at)
-        self._rows.append([keyword, points])
-        self.endInsertRows()
-        return at
-
-    def remove_row(self, at: int) -> None:
-        if 0 <= at < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), at, at)
-            del self._rows[at]
-            self.endRemoveRows()
+        return self.append_row([keyword, points])
 
     def problem(self, row: int) -> str:
         keyword = tidy_text(self._rows[row][0])
@@ -55,9 +41,6 @@ class KeywordPointsModel(QAbstractTableModel):
         if name_key(keyword) in earlier:
             return tr("'{0}' is listed twice").format(keyword)
         return ""
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 2
@@ -84,12 +67,7 @@ class KeywordPointsModel(QAbstractTableModel):
             return keyword if column == KEYWORD else points
         if role == Qt.ItemDataRole.TextAlignmentRole and column == POINTS_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        problem = self.problem(index.row()) if column == KEYWORD else ""
-        if role == Qt.ItemDataRole.BackgroundRole and problem:
-            return PROBLEM_TINT
-        if role == Qt.ItemDataRole.ToolTipRole and problem:
-            return problem
-        return None
+        return self.problem_data(role, self.problem(index.row()) if column == KEYWORD else "")
 
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:  # noqa: N802
         if role != EDIT or not index.isValid():

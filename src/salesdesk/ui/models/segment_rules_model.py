@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,10 +29,10 @@ from salesdesk.domain.lead_segments import Condition, LeadField, Match, Operator
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.lead_format import points_text
 from salesdesk.ui.models import lead_rules_words as words
+from salesdesk.ui.models.rule_rows import RuleRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
-PROBLEM_TINT = QColor("#fbe3e1")
 MUTED = QColor("#7a8694")
 _keys = itertools.count(1)
 
@@ -129,7 +128,7 @@ def score_rule(row: RuleRow) -> ScoreRule:
 
 
 # --- the conditions table ----------------------------------------------------------------
-class ConditionTableModel(QAbstractTableModel):
+class ConditionTableModel(RuleRowsModel):
     """Rows of conditions (a segment's, or the score rules with label and points).
     Edits change the row list given to set_rows in place."""
 
@@ -155,22 +154,9 @@ class ConditionTableModel(QAbstractTableModel):
 
     # --- changing the rows ------------------------------------------------------------
     def add_row(self, row: RuleRow) -> int:
-        at = len(self._rows)
-        self.beginInsertRows(QModelIndex(), at, at)
-        self._rows.append(row)
-        self.endInsertRows()
-        return at
-
-    def remove_row(self, at: int) -> None:
-        if 0 <= at < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), at, at)
-            del self._rows[at]
-            self.endRemoveRows()
+        return self.append_row(row)
 
     # --- Qt model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
@@ -204,11 +190,8 @@ class ConditionTableModel(QAbstractTableModel):
         if role == EDIT:
             return _edited(row, column)
         found = row_problem(row)
-        wrong = found is not None and found[0] is column
-        if role == Qt.ItemDataRole.BackgroundRole and wrong:
-            return PROBLEM_TINT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return found[1] if wrong and found else None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            return self.problem_data(role, found[1] if found and found[0] is column else "")
         if role == Qt.ItemDataRole.ForegroundRole and _is_hint(row, column):
             return MUTED
         if role == Qt.ItemDataRole.FontRole and _is_hint(row, column):

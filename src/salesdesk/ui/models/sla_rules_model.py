@@ -11,13 +11,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from salesdesk.domain.speed_to_lead import Sla, SlaUnit
 from salesdesk.domain.validation import name_key
 from salesdesk.ui.i18n import tr
 from salesdesk.ui.models.lead_rules_words import unit_word
-from salesdesk.ui.models.segment_rules_model import PROBLEM_TINT
+from salesdesk.ui.models.rule_rows import RuleRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
@@ -34,7 +34,7 @@ class SlaRow:
     unit: SlaUnit = SlaUnit.HOURS
 
 
-class SlaTableModel(QAbstractTableModel):
+class SlaTableModel(RuleRowsModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._rows: list[SlaRow] = []
@@ -81,22 +81,10 @@ class SlaTableModel(QAbstractTableModel):
         used = {r.key for r in self._rows}
         free = [k for k in self._names if k not in used] or list(self._names)
         key = free[0] if free else None
-        at = len(self._rows)
-        self.beginInsertRows(QModelIndex(), at, at)
-        self._rows.append(SlaRow(key, self._names.get(key, "") if key is not None else ""))
-        self.endInsertRows()
-        return at
-
-    def remove_row(self, at: int) -> None:
-        if 0 <= at < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), at, at)
-            del self._rows[at]
-            self.endRemoveRows()
+        return self.append_row(SlaRow(key, self._names.get(key, "") if key is not None
+                                      else ""))
 
     # --- Qt model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 3
 
@@ -119,12 +107,7 @@ class SlaTableModel(QAbstractTableModel):
             return _cell(row, column, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        problem = self.problem(index.row()) if column == SEGMENT else ""
-        if role == Qt.ItemDataRole.BackgroundRole and problem:
-            return PROBLEM_TINT
-        if role == Qt.ItemDataRole.ToolTipRole and problem:
-            return problem
-        return None
+        return self.problem_data(role, self.problem(index.row()) if column == SEGMENT else "")
 
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:  # noqa: N802
         if role != EDIT or not index.isValid():
