@@ -184,13 +184,16 @@ def _count_up_to(conn: sa.Connection, ids: Any) -> int:
     return int(found or 0)
 
 
-def _clauses(conn: sa.Connection, f: LeadFilter, clock: Clock, sort: SortKey | None = None
-             ) -> list[tuple[Any, Callable[[bool], Any]]]:
+Clauses = list[tuple[Any, Callable[[bool], Any]]]
+
+
+def _clauses(f: LeadFilter, clock: Clock, sort: SortKey | None = None
+             ) -> Clauses:
     """Per filter dimension: (a select of the ids matching it alone, its clause in either
     form: plain or walked). The dimension on the sort's own column is always plain: its
     index then serves both the order and the filter."""
     live = ld.c.deleted_at.is_(None)
-    out: list[tuple[Any, Callable[[bool], Any]]] = []
+    out: Clauses = []
 
     def add(make: Callable[[bool], Any], on: SortKey | None = None) -> None:
         form = make if on is None or on != sort else (lambda _walk: make(False))
@@ -221,32 +224,28 @@ def _clauses(conn: sa.Connection, f: LeadFilter, clock: Clock, sort: SortKey | N
     return out
 
 
-def where(conn: sa.Connection, f: LeadFilter, clock: Clock) -> list[Any]:
-    """The WHERE clauses of a filter (live leads only), each through its index."""
-    out = [ld.c.deleted_at.is_(None), *(make(False) for _ids, make in _clauses(conn, f, clock))]
+def _assembled(conn: sa.Connection, f: LeadFilter, clauses: Clauses,
+               walk: Callable[[int], bool]) -> list[Any]:
+    """Live leads, dimension i of `clauses` walked when walk(i) (see _clauses), and the
+    text search."""
+    out = [ld.c.deleted_at.is_(None),
+           *(make(walk(i)) for i, (_ids, make) in enumerate(clauses))]
     text = search_clause(conn, f.search)
     return out if text is None else [*out, text]
+
+
+def where(conn: sa.Connection, f: LeadFilter, clock: Clock) -> list[Any]:
+    """The WHERE clauses of a filter (live leads only), each through its index."""
+    return _assembled(conn, f, _clauses(f, clock), lambda _i: False)
 
 
 def _narrowest_first(conn: sa.Connection, f: LeadFilter, clock: Clock) -> list[Any]:
     """The filter with its narrowest dimension read through its index, the others tested
     lead by lead (SQLite: the caller sorts the matches)."""
-    clauses = _clauses(conn, f, clock)
+    clauses = _clauses(f, clock)
     counts = [_count_up_to(conn, ids) for ids, _make in clauses]
     narrowest = min(range(len(counts)), key=counts.__getitem__)
-    out = [ld.c.deleted_at.is_(None),
-           *(make(i != narrowest) for i, (_ids, make) in enumerate(clauses))]
-    text = search_clause(conn, f.search)
-    return out if text is None else [*out, text]
-
-
-def _walking(conn: sa.Connection, f: LeadFilter, clock: Clock, sort: SortKey) -> list[Any]:
-    """The filter with every dimension tested lead by lead along the sort's index (but
-    the one on the sort's column, see _clauses)."""
-    out = [ld.c.deleted_at.is_(None),
-           *(make(True) for _ids, make in _clauses(conn, f, clock, sort))]
-    text = search_clause(conn, f.search)
-    return out if text is None else [*out, text]
+    return _assembled(conn, f, clauses, lambda i: i != narrowest)
 
 
 def _within_budget(conn: sa.Connection, stmt: Any) -> list[tuple[LeadRow, Any]] | None:
@@ -313,8 +312,9 @@ def page(conn: sa.Connection, f: LeadFilter = LeadFilter(), sort: SortKey = Sort
          after: Cursor | None = None) -> LeadPage:
     """One page of leads: by keyset after `after`, else from `offset`."""
     column = SORT_COLUMNS[SortKey(sort)]
-    walked = conn.dialect.name == "sqlite" and bool(_clauses(conn, f, clock))
-    filters = _walking(conn, f, clock, SortKey(sort)) if walked else where(conn, f, clock)
+    clauses = _clauses(f, clock, SortKey(sort))  # the sort's own column stays plain
+    walked = conn.dialect.name == "sqlite" and bool(clauses)
+    filters = _assembled(conn, f, clauses, lambda _i: walked)
     order = column
     found: list[tuple[LeadRow, Any]] | None = []
     if after is None or not after.empty:

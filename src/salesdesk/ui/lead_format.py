@@ -7,8 +7,10 @@ the board, its filters, the detail panel and the dialogs all say the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtGui import QColor
 
@@ -27,25 +29,27 @@ NEGATIVE_COLOUR = "#b3261e"
 MINUTE = timedelta(minutes=1)
 
 
+def _word(words: Mapping[Any, str], kind: Callable[[Any], Any], value: Any) -> str:
+    """The word for `value` read as `kind` (an enum); the value itself when it is none."""
+    try:
+        return words[kind(value)]
+    except ValueError:
+        return str(value)
+
+
 def status_text(status: LeadStatus | str) -> str:
     words = {LeadStatus.NEW: tr("New"), LeadStatus.CONTACTED: tr("Contacted"),
              LeadStatus.QUALIFIED: tr("Qualified"), LeadStatus.NURTURING: tr("Nurturing"),
              LeadStatus.UNQUALIFIED: tr("Unqualified"), LeadStatus.CONVERTED: tr("Converted"),
              LeadStatus.DISQUALIFIED: tr("Disqualified")}
-    try:
-        return words[LeadStatus(status)]
-    except ValueError:
-        return str(status)
+    return _word(words, LeadStatus, status)
 
 
 def sla_text(state: SlaState | str) -> str:
     words = {SlaState.NO_SLA: tr("No deadline"), SlaState.ON_TIME: tr("On time"),
              SlaState.DUE_SOON: tr("Due soon"), SlaState.OVERDUE: tr("Overdue"),
              SlaState.MET: tr("Met"), SlaState.MISSED: tr("Missed")}
-    try:
-        return words[SlaState(state)]
-    except ValueError:
-        return str(state)
+    return _word(words, SlaState, state)
 
 
 def age_text(bucket: AgeBucket | str) -> str:
@@ -53,10 +57,7 @@ def age_text(bucket: AgeBucket | str) -> str:
     words = {AgeBucket.FRESH: tr("Fresh"), AgeBucket.AGEING: tr("Ageing"),
              AgeBucket.LATE: tr("Late"), AgeBucket.STALE: tr("Stale"),
              AgeBucket.CONTACTED: tr("Contacted")}
-    try:
-        return words[AgeBucket(bucket)]
-    except ValueError:
-        return str(bucket)
+    return _word(words, AgeBucket, bucket)
 
 
 def age_colour(bucket: AgeBucket) -> QColor | None:
@@ -78,10 +79,7 @@ def part_kind_text(kind: PartKind | str) -> str:
              PartKind.EMPLOYEES: tr("Company size fit"),
              PartKind.SENIORITY: tr("Seniority"), PartKind.SOURCE: tr("Source fit"),
              PartKind.CLAMP: tr("Cap")}
-    try:
-        return words[PartKind(kind)]
-    except ValueError:
-        return str(kind)
+    return _word(words, PartKind, kind)
 
 
 def score_part_text(part: ScorePart) -> str:
@@ -113,10 +111,7 @@ def activity_text(kind: LeadActivityKind | str) -> str:
              LeadActivityKind.MEETING: tr("Meeting"), LeadActivityKind.NOTE: tr("Note"),
              LeadActivityKind.STATUS: tr("Status"),
              LeadActivityKind.ASSIGNMENT: tr("Assignment")}
-    try:
-        return words[LeadActivityKind(kind)]
-    except ValueError:
-        return str(kind)
+    return _word(words, LeadActivityKind, kind)
 
 
 def span_text(took: timedelta) -> str:
