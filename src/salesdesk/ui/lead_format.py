@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QColor
 
 from salesdesk.domain.lead_activities import LeadActivityKind
@@ -150,8 +151,6 @@ class FirstContact:
 def when_text(at: datetime, hours: BusinessHours) -> str:
     """A moment in the workspace's zone, short: 'Fri 17:00' (weekday names from the
     locale through QLocale, as elsewhere in the app)."""
-    from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-
     local = hours.local(at)
     moment = QDateTime(QDate(local.year, local.month, local.day),
                        QTime(local.hour, local.minute))
