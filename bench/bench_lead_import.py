@@ -238,22 +238,24 @@ def run_raw_bulk(base: Path, stored: Stored) -> float:
 
 
 def phases(base: Path, csv_path: Path) -> dict[str, float]:
-    """One more import, untimed as a whole, with a timer around each step (wrapped by
-    name here, so the steps' own code stays as it is)."""
+    """One more import, untimed as a whole, with a timer around each step of this
+    process (wrapped by name here, so the steps' own code stays as it is; the helper
+    process's steps run meanwhile, and show as waiting)."""
     import salesdesk.services.import_leads as il
-    from salesdesk.services.lead_enrichment import LeadEnricher
-    from salesdesk.services.lead_rows import RowReader
+    import salesdesk.services.lead_import_parts as parts
     from salesdesk.storage import files, lead_store, uow
     from salesdesk.storage.workspace import open_workspace
 
     spent: dict[str, float] = {}
     targets = [(files, "read_table", "reading the file"),
-               (RowReader, "read", "reading and checking the rows"),
-               (il, "_keys", "duplicates: keys"),
+               (il, "_mapping", "guessing the mapping"),
+               (parts.Part, "read", "reading and checking this process's rows"),
+               (parts.Helper, "read", "then waiting for the helper's"),
+               (il, "_with_workspace", "duplicates: the workspace's leads"),
                (il, "find_groups", "duplicates: groups"),
-               (LeadEnricher, "all", "territory, score, segments, SLA"),
-               (lead_store, "lead_row", "writing: rows"),
-               (lead_store.LeadStore, "add_many", "writing: all"),
+               (parts.Part, "finish", "territory, score, segments, SLA, rows: here"),
+               (parts.Helper, "finish", "then waiting for the helper's"),
+               (lead_store.LeadStore, "add_many", "storing"),
                (uow.SqlUnitOfWork, "commit", "commit")]
     saved = [(owner, name, getattr(owner, name)) for owner, name, _ in targets]
 

@@ -94,6 +94,17 @@ class FakeRepository(Generic[T]):
         return [e for e in self.list() if all(getattr(e, k) == v for k, v in equal.items())]
 
 
+class FakeRows:
+    """storage.lead_store.LeadRows for the fake: a new lead's "row" is the lead itself
+    (a copy, when it comes back from an import's helper process)."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self, leads: Any) -> builtins.list[LeadData]:
+        return list(leads)
+
+
 class FakeLeads(FakeRepository[Lead]):
     """storage.uow.SqlLeads' bulk paths, over the same in-memory rows."""
 
@@ -105,9 +116,14 @@ class FakeLeads(FakeRepository[Lead]):
         return [self._rows[i] for i in dict.fromkeys(ids)
                 if i in self._rows and self._rows[i].deleted_at is None]
 
-    def add_many(self, leads: Sequence[LeadData], source: str = "") -> None:
-        for lead in leads:  # stamped as storage stamps them, stored as a Lead
-            lead.created_at = lead.updated_at = lead.created_at or datetime.now(UTC)
+    def row_maker(self) -> FakeRows:
+        return FakeRows()
+
+    def add_many(self, leads: Sequence[LeadData], source: str = "",
+                 prepared: Sequence[Any] = (), maker: FakeRows | None = None) -> None:
+        now = (maker or FakeRows()).now
+        for lead in [*prepared, *leads]:  # stamped as storage stamps them, stored as a Lead
+            lead.created_at = lead.updated_at = lead.created_at or now
             lead.received_at = lead.received_at or lead.created_at
             self.add(Lead(**{f.name: getattr(lead, f.name)
                              for f in dataclasses.fields(LeadData)}))

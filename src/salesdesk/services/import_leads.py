@@ -22,33 +22,25 @@ Rules of the game (what the import dialog and `salesdesk import leads` say):
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from salesdesk.domain.errors import DomainError, ValidationError
-from salesdesk.domain.leads import LeadData, company_key, person_key
+from salesdesk.domain.leads import LeadData
 from salesdesk.gc_pause import paused_gc
 from salesdesk.services import lead_settings
 from salesdesk.services.common import OpChanges
-from salesdesk.services.imports import (
-    ImportReport,
-    Progress,
-    RowLike,
-    RowProblems,
-    TableLike,
-)
+from salesdesk.services.imports import ImportCancelled, ImportReport, Progress, TableLike
 from salesdesk.services.lead_columns import LeadMapping, given_mapping, guess_mapping
 from salesdesk.services.lead_dedupe import Group, Keys, find_groups
-from salesdesk.services.lead_enrichment import LeadEnricher
+from salesdesk.services.lead_enrichment import EnrichmentRules, LeadEnricher
+from salesdesk.services.lead_import_parts import Helper, Parts, Setup, Tick, label, wanted
 from salesdesk.services.lead_merge import combine
-from salesdesk.services.lead_rows import ReadRow, RowReader
+from salesdesk.services.lead_rows import Owner, RowReader
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-_WHO = attrgetter("email", "person_name", "company")
-BATCH = 5_000
-"""Rows read at once (a column at a time, see services/lead_rows.py)."""
 SHOWN_GROUPS = 200
 """Duplicate groups a preview describes in full (all are counted)."""
 
@@ -105,10 +97,15 @@ class LeadImportPreview:
 @dataclass
 class _Plan:
     mapping: LeadMapping
-    rows: list[ReadRow]
+    setup: Setup | None
+    parts: Parts | None
     groups: list[Group]
-    problems: RowProblems
+    problems: list[str]
     formulas: int = 0
+
+    def close(self) -> None:
+        if self.parts is not None:
+            self.parts.close()
 
 
 def _mapping(uow: UnitOfWork, table: TableLike, fields: Mapping[str, str] | None
@@ -125,50 +122,60 @@ def _mapping(uow: UnitOfWork, table: TableLike, fields: Mapping[str, str] | None
 
 
 def _plan(uow: UnitOfWork, table: TableLike, fields: Mapping[str, str] | None,
-          now: datetime, progress: Progress | None) -> _Plan:
+          now: datetime, progress: Progress | None, helper_wanted: bool | None = None,
+          ahead: bool = False) -> _Plan:
+    """Every row read and checked; if none is refused, the duplicate groups. The rows
+    stay with `parts` (close the plan if it is not applied). `ahead`: the rows are
+    going to be stored (see Parts.read)."""
+    helper = Helper() if wanted(len(table.rows), helper_wanted) else None
+    try:
+        return _read(uow, table, fields, now, progress, helper, ahead)
+    except BaseException:
+        if helper is not None:
+            helper.close()
+        raise
+
+
+def _read(uow: UnitOfWork, table: TableLike, fields: Mapping[str, str] | None,
+          now: datetime, progress: Progress | None, helper: Helper | None, ahead: bool
+          ) -> _Plan:
     mapping = _mapping(uow, table, fields)
     given_mapping(table, mapping.fields, mapping.source)  # the identity check, by name
-    problems = RowProblems(progress)
     if not table.rows:
-        problems.items.append("the file has column names but no data rows")
+        return _Plan(mapping, None, None, [], ["the file has column names but no data rows"])
     zone = lead_settings.business_hours(uow).next_open(now).tzinfo  # the workspace's
-    reader = RowReader(mapping.fields, uow.members.list(), zone or UTC, now)
-    rows: list[ReadRow] = []
-    for batch in _batches(problems.rows(table.rows)):
-        read, refused = reader.read(batch)
-        rows += read
-        problems.items += [f"row {n}, column '{e.field}': {e.message}" for n, e in refused]
-    if problems.items:
-        return _Plan(mapping, rows, [], problems)
-    return _Plan(mapping, rows, find_groups(_keys(uow, rows)), problems, reader.formulas)
+    setup = Setup(dict(mapping.fields), [Owner.of(m) for m in uow.members.list()],
+                  zone or UTC, now, EnrichmentRules.read(uow), uow.leads.row_maker())
+    rows = table.rows
+    cells = RowReader(mapping.fields, [], UTC, now).cells(rows)
+    parts = Parts(setup, [r.number for r in rows], cells, helper)
+    read = parts.read(_ticks(progress, len(parts.here.numbers), len(rows)), ahead)
+    if read.refusals:
+        parts.close()
+        return _Plan(mapping, setup, None, [], read.refusals)
+    groups = find_groups(_with_workspace(uow, read.keys))
+    return _Plan(mapping, setup, parts, groups, [], read.formulas)
 
 
-def _batches(rows: Iterable[RowLike]) -> Iterator[list[RowLike]]:
-    """The rows in batches of BATCH (progress is reported, and a cancel heard, as each
-    row is taken)."""
-    batch: list[RowLike] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _ticks(progress: Progress | None, here: int, total: int) -> Tick | None:
+    """Progress of the whole file from this process's part (both parts go as fast), and
+    where a cancel is heard."""
+    if progress is None:
+        return None
+
+    def tick(done: int) -> None:
+        if progress(done * total // max(here, 1), total) is False:
+            raise ImportCancelled("Import cancelled: nothing was imported.")
+    if progress(0, total) is False:
+        raise ImportCancelled("Import cancelled: nothing was imported.")
+    return tick
 
 
-def _keys(uow: UnitOfWork, rows: Sequence[ReadRow]) -> list[Keys]:
-    """The rows' duplicate keys (each distinct name and company keyed once), then those
-    of the workspace's leads sharing one."""
-    if not rows:
-        return []
-    emails, people, companies = zip(*(_WHO(r.lead) for r in rows), strict=True)
-    pkey = {p: person_key(p) for p in set(people)}
-    ckey = {c: company_key(c) for c in set(companies)}
-    mine = [Keys(r.number, "", e, pkey[p], ckey[c])
-            for r, e, p, c in zip(rows, emails, people, companies, strict=True)]
-    found = uow.leads.key_matches({e for e in emails if e}, set(pkey.values()),
-                                  set(ckey.values()))
-    return mine + [Keys(0, i, email, p, c) for i, email, p, c in found]
+def _with_workspace(uow: UnitOfWork, keys: list[Keys]) -> list[Keys]:
+    """The rows' keys, then those of the workspace's leads sharing one."""
+    found = uow.leads.key_matches({k.email for k in keys if k.email},
+                                  {k.person for k in keys}, {k.company for k in keys})
+    return keys + [Keys(0, i, email, p, c) for i, email, p, c in found]
 
 
 def preview_lead_import(uow_factory: UnitOfWorkFactory, table: TableLike,
@@ -178,7 +185,8 @@ def preview_lead_import(uow_factory: UnitOfWorkFactory, table: TableLike,
     Nothing is written."""
     with paused_gc(), uow_factory() as uow:
         plan = _plan(uow, table, fields, (now or datetime.now(UTC)).astimezone(UTC), None)
-    return LeadImportPreview(plan.mapping, len(table.rows), plan.problems.items,
+        plan.close()
+    return LeadImportPreview(plan.mapping, len(table.rows), plan.problems,
                              plan.groups[:SHOWN_GROUPS], len(plan.groups))
 
 
@@ -186,19 +194,21 @@ def import_leads(uow_factory: UnitOfWorkFactory, table: TableLike,
                  fields: Mapping[str, str] | None = None,
                  on_duplicate: Choice | str = Choice.SKIP,
                  choices: Mapping[str, Choice | str] | None = None,
-                 progress: Progress | None = None, *, now: datetime | None = None
-                 ) -> LeadImportReport:
+                 progress: Progress | None = None, *, now: datetime | None = None,
+                 helper: bool | None = None) -> LeadImportReport:
     """Import in one unit of work; raise LeadImportRefused (nothing written) if any row
-    is refused. `choices` maps a duplicate group's key ('row 12') to its choice."""
+    is refused. `choices` maps a duplicate group's key ('row 12') to its choice.
+    `helper`: whether half the rows are worked on in a helper process (None: for a file
+    of lead_import_parts.HELPER_MIN rows or more)."""
     at = (now or datetime.now(UTC)).astimezone(UTC)
     default = Choice(on_duplicate)
     picked = {k: Choice(v) for k, v in (choices or {}).items()}
     report = LeadImportReport("leads", table.source)
     with paused_gc(), uow_factory() as uow:
-        plan = _plan(uow, table, fields, at, progress)
+        plan = _plan(uow, table, fields, at, progress, helper, ahead=True)
         report.mapping = plan.mapping
-        if plan.problems.items:
-            report.refused = plan.problems.items
+        if plan.problems:
+            report.refused = plan.problems
             raise LeadImportRefused(report)
         _apply(uow, plan, default, picked, report, at)
         lead_settings.remember_mapping(uow, table.headers, plan.mapping.fields)
@@ -206,18 +216,13 @@ def import_leads(uow_factory: UnitOfWorkFactory, table: TableLike,
     return report
 
 
-def _label(lead: LeadData) -> str:
-    who = lead.person_name or lead.email or lead.company
-    return f"{who} <{lead.email}>" if lead.email and who != lead.email else who
-
-
 def _apply(uow: UnitOfWork, plan: _Plan, default: Choice, picked: Mapping[str, Choice],
            report: LeadImportReport, now: datetime) -> None:
-    by_row = {r.number: r for r in plan.rows}
-    grouped = {n for g in plan.groups for n in g.rows}
-    alone = [r for r in plan.rows if r.number not in grouped]
-    creates = [r.lead for r in alone]
-    created = [(r.number, r.lead) for r in alone]
+    assert plan.parts is not None and plan.setup is not None
+    done = plan.parts.finish({n for g in plan.groups for n in g.rows})
+    by_row = {r.number: r for r in done.grouped}
+    creates: list[LeadData] = []
+    created = done.created
     existing = {x.id: x for x in uow.leads.get_many(
         [i for g in plan.groups for i in g.lead_ids])}
     changed: list[LeadData] = []
@@ -230,35 +235,35 @@ def _apply(uow: UnitOfWork, plan: _Plan, default: Choice, picked: Mapping[str, C
         if targets:
             target = targets[0]
             if choice is Choice.SKIP:
-                report.skipped += [f"row {r.number}: {_label(r.lead)}: already in the "
-                                   f"workspace as {_label(target)} ({why})" for r in rows]
+                report.skipped += [f"row {r.number}: {label(r.lead)}: already in the "
+                                   f"workspace as {label(target)} ({why})" for r in rows]
             elif combine(target, rows, choice is Choice.UPDATE, now, report, why):
                 changed.append(target)
             continue
         first, rest = rows[0], rows[1:]
         creates.append(first.lead)
-        created.append((first.number, first.lead))
+        created.append((first.number, label(first.lead)))
         if choice is Choice.SKIP:
-            report.skipped += [f"row {r.number}: {_label(r.lead)}: same lead as row "
+            report.skipped += [f"row {r.number}: {label(r.lead)}: same lead as row "
                                f"{first.number} ({why})" for r in rest]
         else:
             combine(first.lead, rest, choice is Choice.UPDATE, now, report, why,
                     into=f"row {first.number}")
     for lead in creates:  # arrived now: the SLA clock and the board agree on it
         lead.received_at = lead.received_at or now
-    enrich = LeadEnricher(uow, now)
+    enrich = LeadEnricher(plan.setup.rules, now)
     enrich.all(creates, arriving=True)
     enrich.all(changed)
-    uow.leads.add_many(creates, report.source)
+    uow.leads.add_many(creates, report.source, done.rows, plan.setup.rows)
     created.sort(key=itemgetter(0))
-    report.created += [f"row {n}: {_label(lead)}" for n, lead in created]
-    _notes(plan, creates, report)
+    report.created += [f"row {n}: {who}" for n, who in created]
+    _notes(plan, bool(created), report)
     report.changes = OpChanges(leads=True, summary=report.summary(),
-                               ids=tuple(x.id for x in (*creates, *changed)))
+                               ids=(*done.ids, *(x.id for x in (*creates, *changed))))
 
 
-def _notes(plan: _Plan, creates: Sequence[LeadData], report: LeadImportReport) -> None:
-    if creates and not plan.mapping.header_of("received_at"):
+def _notes(plan: _Plan, created: bool, report: LeadImportReport) -> None:
+    if created and not plan.mapping.header_of("received_at"):
         report.notes.append("the file gives no arrival time: the new leads' SLA clocks "
                             "start at this import")
     formulas = plan.formulas

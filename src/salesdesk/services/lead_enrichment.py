@@ -31,11 +31,11 @@ from operator import attrgetter
 from typing import Any, cast
 
 from salesdesk.domain.accounts import Account
-from salesdesk.domain.lead_scoring import Score
-from salesdesk.domain.lead_segments import Segmenter, field_key
+from salesdesk.domain.lead_scoring import Score, ScoringModel
+from salesdesk.domain.lead_segments import Segment, Segmenter, field_key
 from salesdesk.domain.leads import CONTACT_STATUSES, LeadData, clean_segment_names
-from salesdesk.domain.speed_to_lead import BusinessHours
-from salesdesk.domain.territories import RuleField, Territory
+from salesdesk.domain.speed_to_lead import BusinessHours, SlaPolicy
+from salesdesk.domain.territories import Criterion, RuleField, Territory
 from salesdesk.domain.territory_plan import TerritoryPlan
 from salesdesk.services import lead_settings
 from salesdesk.services.unit_of_work import UnitOfWork
@@ -151,14 +151,52 @@ class DueTimes:
             else None
 
 
+@dataclass(frozen=True)
+class _Territory:
+    """What the territory rules read of a territory, unmapped (it pickles)."""
+
+    id: str
+    name: str
+    parent_id: str | None
+    criteria: list[Criterion]
+    is_deleted: bool
+
+    @property
+    def is_container(self) -> bool:
+        return not self.criteria
+
+    @classmethod
+    def of(cls, t: Territory) -> _Territory:
+        return cls(t.id, t.name, t.parent_id, list(t.criteria), t.is_deleted)
+
+
+@dataclass(frozen=True)
+class EnrichmentRules:
+    """What enrichment reads of the workspace, read once: it pickles, so a helper process
+    of an import enriches its rows as the unit of work would (services/lead_import_parts)."""
+
+    scoring: ScoringModel
+    segments: list[Segment]
+    policy: SlaPolicy
+    hours: BusinessHours
+    territories: list[Territory]
+
+    @classmethod
+    def read(cls, uow: UnitOfWork) -> EnrichmentRules:
+        return cls(lead_settings.scoring_model(uow), uow.lead_segments.load(),
+                   lead_settings.sla_policy(uow), lead_settings.business_hours(uow),
+                   cast(list[Territory], [_Territory.of(t) for t in uow.territories.list()]))
+
+
 class LeadEnricher:
     """Built once per unit of work (it reads the rules and settings), then called on
     each lead, or on many at once (`all`, much faster per lead)."""
 
-    def __init__(self, uow: UnitOfWork, now: datetime):
+    def __init__(self, uow: UnitOfWork | EnrichmentRules, now: datetime):
+        rules = uow if isinstance(uow, EnrichmentRules) else EnrichmentRules.read(uow)
         self.now = now
-        self.score = lead_settings.scoring_model(uow).scorer()
-        segments = uow.lead_segments.load()
+        self.score = rules.scoring.scorer()
+        segments = rules.segments
         self.segmenter = Segmenter(segments)
         read = sorted({c.field.value for s in segments for c in s.conditions})
         self._segment_key = attrgetter(*read) if read else (lambda lead: ())
@@ -166,10 +204,10 @@ class LeadEnricher:
         self._names: dict[tuple[tuple[str, ...], ...], list[str]] = {}
         self._parts: dict[tuple[tuple[Any, ...], ...], list[dict[str, Any]]] = {}
         self._scores: dict[int, tuple[Score, list[dict[str, Any]]]] = {}
-        self.policy = lead_settings.sla_policy(uow)
-        self.hours: BusinessHours = lead_settings.business_hours(uow)
+        self.policy = rules.policy
+        self.hours: BusinessHours = rules.hours
         self._due = DueTimes(self.hours)
-        self._lands = _Lands(uow.territories.list())
+        self._lands = _Lands(rules.territories)
         self._slas: dict[int, tuple[list[str], timedelta | None]] = {}
 
     def territory(self, lead: LeadData) -> str | None:

@@ -40,7 +40,6 @@ from salesdesk.domain.leads import (
     clean_phone,
     tidy_text,
 )
-from salesdesk.domain.members import Member
 from salesdesk.domain.validation import clean_email, clean_int, name_key
 from salesdesk.services.imports import RowLike, parse_date
 from salesdesk.services.normalize import suggest
@@ -60,6 +59,19 @@ MEMO_MAX = 200_000
 _VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
 """A UUID's variant digit (RFC 4122: binary 10xx) from a random hex digit."""
 _looks_like_formula = methodcaller("startswith", FORMULA_STARTS)
+
+
+class Owner(NamedTuple):
+    """What reading an owner column needs of a team member (plain: it pickles)."""
+
+    id: str
+    name: str
+    email: str
+    active: bool
+
+    @classmethod
+    def of(cls, member: Any) -> Owner:
+        return cls(member.id, member.name, member.email or "", member.active)
 
 
 class ReadRow(NamedTuple):
@@ -131,8 +143,9 @@ class RowReader:
     """Reads rows into leads, a column at a time: values that repeat down a column (sizes,
     statuses, owners, dates, tags) are converted once per distinct cell text."""
 
-    def __init__(self, fields: Mapping[str, str], members: list[Member], zone: tzinfo,
+    def __init__(self, fields: Mapping[str, str], members: Sequence[Any], zone: tzinfo,
                  now: datetime):
+        """`members`: the team (Member or Owner)."""
         self.fields, self.zone, self.now = dict(fields), zone, now
         self._texts = tuple(f for f in TEXT_FIELDS if f in self.fields)
         self._memo: dict[str, dict[str, Any]] = {}
@@ -141,8 +154,9 @@ class RowReader:
         self._build = LeadBuilder()
         self.formulas = 0
         """Text cells read so far that look like formulas (phone numbers aside)."""
-        self.members: dict[str, Member] = {}
-        for m in members:
+        self.owners = [Owner.of(m) for m in members]
+        self.members: dict[str, Owner] = {}
+        for m in self.owners:
             self.members.setdefault(name_key(m.name), m)
             if m.email:
                 self.members.setdefault(name_key(m.email), m)
@@ -158,24 +172,33 @@ class RowReader:
     def read(self, rows: Sequence[RowLike]) -> tuple[list[ReadRow], list[Refusal]]:
         """The rows' leads, and a refusal (row number, error naming the column) for each
         row that cannot be read."""
-        columns = dict(zip(self.fields, _columns(rows, tuple(self.fields.values())),
-                           strict=True))
+        return self.read_columns([r.number for r in rows], self.cells(rows))
+
+    def cells(self, rows: Sequence[RowLike]) -> list[list[str]]:
+        """The rows' cells of each mapped column, column by column (what read_columns
+        reads: the way rows travel to a helper process)."""
+        return _columns(rows, tuple(self.fields.values()))
+
+    def read_columns(self, numbers: Sequence[int], cells: Sequence[list[str]]
+                     ) -> tuple[list[ReadRow], list[Refusal]]:
+        """`read` of rows given as their numbers and `cells` (column by column)."""
+        columns = dict(zip(self.fields, cells, strict=True))
         failed: dict[int, DomainError] = {}
         values: dict[str, list[Any]] = {f: columns[f] for f in self._texts}
-        values["person_name"] = self._person_names(columns, len(rows))
+        values["person_name"] = self._person_names(columns, len(numbers))
         for name in ("employees", "status", "received_at", "first_contacted_at",
                      "manual_segments"):  # the order a row's first problem is found in
             if name in columns:
                 values[name] = self._convert_column(name, columns[name], failed)
         if "owner" in columns:
             values["owner_id"] = self._owners(columns["owner"], values.get("status"), failed)
-        values["id"] = new_ids(len(rows))
+        values["id"] = new_ids(len(numbers))
         self.formulas += sum(sum(map(_looks_like_formula, texts))
                              for f, texts in columns.items()
                              if f != "phone" and any(map(_looks_like_formula, set(texts))))
-        return self._leads(rows, columns, values, failed)
+        return self._leads(numbers, columns, values, failed)
 
-    def _leads(self, rows: Sequence[RowLike], columns: Mapping[str, list[str]],
+    def _leads(self, numbers: Sequence[int], columns: Mapping[str, list[str]],
                values: dict[str, list[Any]], failed: Mapping[int, DomainError]
                ) -> tuple[list[ReadRow], list[Refusal]]:
         unusual: set[int] = set()
@@ -183,7 +206,8 @@ class RowReader:
         names, out, refused = tuple(values), [], []
         given = zip(*(map(bool, cells) for cells in columns.values()), strict=True)
         cleaned = zip(*clean.values(), strict=True)
-        for i, (row, cells, filled) in enumerate(zip(rows, cleaned, given, strict=True)):
+        for i, (number, cells, filled) in enumerate(zip(numbers, cleaned, given,
+                                                         strict=True)):
             try:
                 if i in failed:
                     raise failed[i]
@@ -193,9 +217,9 @@ class RowReader:
                     lead = LeadData(**{n: values[n][i] for n in names})
                 self._check_moments(lead)
             except DomainError as exc:
-                refused.append((row.number, self._refusal(exc)))
+                refused.append((number, self._refusal(exc)))
                 continue
-            out.append(ReadRow(row.number, lead, self._given_fields(filled, columns)))
+            out.append(ReadRow(number, lead, self._given_fields(filled, columns)))
         return out, refused
 
     def _refusal(self, exc: DomainError) -> ValidationError:
@@ -253,11 +277,11 @@ class RowReader:
         out: list[str | None] = []
         for i, member in enumerate(members):
             status = statuses[i] if statuses is not None else LeadStatus.NEW
-            if isinstance(member, Member) and isinstance(status, LeadStatus) \
+            if isinstance(member, Owner) and isinstance(status, LeadStatus) \
                     and status.is_open and not member.active:
                 failed.setdefault(i, ValidationError(
                     f"{member.name} has left and cannot own open leads", field="owner"))
-            out.append(member.id if isinstance(member, Member) else None)
+            out.append(member.id if isinstance(member, Owner) else None)
         return out
 
     @staticmethod
@@ -309,7 +333,7 @@ class RowReader:
             raise ValidationError("the first contact is before the lead arrived",
                                   field="first_contacted_at")
 
-    def _member(self, text: str) -> Member | None:
+    def _member(self, text: str) -> Owner | None:
         if not text.strip():
             return None
         member = self.members.get(name_key(text))

@@ -85,6 +85,14 @@ KeyRow = tuple[str, str | None, str, str]
 """(lead id, e-mail, person key, company key) as storage keeps them."""
 
 
+class RowMaker(Protocol):
+    """New leads as the leads repository stores them (storage.lead_store.LeadRows)."""
+
+    now: datetime
+
+    def __call__(self, leads: Iterable[LeadData]) -> builtins.list[Any]: ...
+
+
 class Leads(Repository[Lead], Protocol):
     """Leads (storage.uow.SqlLeads): the generic repository plus bulk paths."""
 
@@ -92,8 +100,15 @@ class Leads(Repository[Lead], Protocol):
         """The live leads among `ids`."""
         ...
 
-    def add_many(self, leads: Sequence[LeadData], source: str = "") -> None:
-        """Insert new leads in bulk (an import); stamps them as created now."""
+    def row_maker(self) -> RowMaker:
+        """Makes new leads into what add_many stores; it pickles (an import's helper
+        process prepares its rows with it)."""
+        ...
+
+    def add_many(self, leads: Sequence[LeadData], source: str = "",
+                 prepared: Sequence[Any] = (), maker: RowMaker | None = None) -> None:
+        """Insert new leads in bulk (an import), with rows `maker` prepared; stamps them
+        as created when the maker was made (now, without one)."""
         ...
 
     def key_matches(self, email_keys: Iterable[str], person_keys: Iterable[str],

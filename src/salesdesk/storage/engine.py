@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 
+from salesdesk.storage import checkpoints
 from salesdesk.storage.mapping import start_mappers
 
 BUSY_TIMEOUT_MS = 5000
@@ -76,6 +77,10 @@ def build_engine(url: URL, *, echo: bool = False) -> sa.Engine:
         engine = sa.create_engine(url, echo=echo,
                                   connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
+        path = url.database or ""
+        event.listen(engine, "checkin",
+                     lambda dbapi_connection, _record: checkpoints.restore(
+                         dbapi_connection, path))
         return engine
     return sa.create_engine(url, echo=echo, pool_pre_ping=True,
                             connect_args={"connect_timeout": 10})

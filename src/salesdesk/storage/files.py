@@ -160,6 +160,14 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
     return _table(path, records, "xlsx", "", fractions)
 
 
+HEADER_SHOWN = 80
+"""Characters of a column name a message shows (a header can be a 10,000-character cell)."""
+
+
+def _shown(header: str) -> str:
+    return header if len(header) <= HEADER_SHOWN else header[:HEADER_SHOWN - 1] + "\u2026"
+
+
 def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str,
            fractions: list[frozenset[int]] | None = None) -> Table:
     skipped = 0
@@ -176,7 +184,8 @@ def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str,
         raise FileFormatError(f"{path.name}: row 1 should hold the column names")
     seen = [h for h in headers if h and headers.count(h) > 1]
     if seen:
-        raise FileFormatError(f"{path.name}: the column '{seen[0]}' appears twice in row 1")
+        raise FileFormatError(f"{path.name}: the column '{_shown(seen[0])}' appears twice "
+                              "in row 1")
     rows = []
     width, named, none = len(headers), all(headers), frozenset[str]()
     for number, record in enumerate(records[1:], start=2 + skipped):

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from salesdesk.storage import checkpoints
+
 INSERT_TRIGGER = "leads_fts_insert"
 BULK_MIN = 2_000
 CACHE_KIB = 65_536
@@ -47,6 +49,7 @@ class SqliteLeadBulk:
     def __enter__(self) -> SqliteLeadBulk:
         if not self.active:
             return self
+        checkpoints.defer(self.execute)  # the commit returns sooner: storage/checkpoints.py
         self.cache = self.execute("PRAGMA cache_size", ()).fetchone()[0]
         wanted = max(CACHE_KIB, min(CACHE_KIB_MAX, self.rows * CACHE_KIB_PER_ROW))
         self.execute(f"PRAGMA cache_size=-{max(wanted, -self.cache)}", ())

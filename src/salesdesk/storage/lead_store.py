@@ -20,7 +20,6 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,19 +33,15 @@ from salesdesk.domain.validation import name_key
 from salesdesk.storage import tables as t
 from salesdesk.storage.bulk_load import Row, insert_many
 from salesdesk.storage.lead_bulk import SqliteLeadBulk
+from salesdesk.storage.lead_values import LEAD_COLUMNS, LeadRows, Values, lead_row
+
+__all__ = ["LEAD_COLUMNS", "LeadRows", "Values", "lead_row"]  # their home: lead_values
 
 OPEN = tuple(s.value for s in OPEN_STATUSES)
 KEY_CHUNK = 500
 """Keys per IN (...) lookup: well under every backend's parameter limit."""
 LOG_CHUNK = 5_000
 """Created leads listed per bulk change-log entry."""
-LEAD_COLUMNS = (
-    "id", "version", "person_name", "email", "phone", "job_title", "company", "sector",
-    "country", "region", "postcode", "employees", "source", "campaign", "product_interest",
-    "language", "status", "status_reason", "segments", "manual_segments", "score",
-    "score_parts", "owner_id", "territory_id", "received_at", "first_contacted_at",
-    "sla_due_at", "notes", "person_key", "company_key", "created_at",
-    "updated_at", "updated_by")
 LINK_COLUMNS = ("segment", "lead_id")
 
 
@@ -54,77 +49,22 @@ def segment_keys(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(name_key(n) for n in names))
 
 
-class Values:
-    """Python values as the driver stores them, without SQLAlchemy's type processing:
-    SQLite gets the text UTCDateTime and JSON write there, PostgreSQL (COPY) aware
-    datetimes and JSON text."""
+SEGMENTS_AT = LEAD_COLUMNS.index("segments")
 
-    def __init__(self, dialect: str):
-        self.sqlite = dialect == "sqlite"
-        self._lists: dict[tuple[str, ...], str] = {}
-        self._parts: dict[tuple[tuple[Any, ...], ...], str] = {}
-        self._shared: dict[int, tuple[Any, str]] = {}  # id(list) -> (list, its JSON)
 
-    def moment(self, value: datetime | None) -> Any:
-        """SQLite: 'YYYY-MM-DD HH:MM:SS.ffffff' in UTC, as SQLAlchemy writes it there."""
-        if value is None or not self.sqlite:
-            return value
-        offset = value.utcoffset()
-        if offset:  # the same moment's UTC clock time (astimezone(UTC) costs more)
-            value = value - offset
-        text = value.replace(tzinfo=None).isoformat(" ")
-        return text if value.microsecond else text + ".000000"
-
-    @staticmethod
-    def json(value: Any) -> str:
-        return json.dumps(value)
-
-    def parts(self, value: list[dict[str, Any]]) -> str:
-        """A score explanation as JSON, once per distinct explanation (and once per list:
-        leads enriched together share their lists)."""
-        known = self._shared.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
-        key = tuple(tuple(p.values()) for p in value)
-        found = self._parts.get(key)
+def _link_rows(rows: Sequence[Row]) -> list[tuple[str, str]]:
+    """(segment key, lead id) of each segment of each row, in key order."""
+    keys: dict[Any, list[str]] = {}
+    out: list[tuple[str, str]] = []
+    for row in rows:
+        names = row[SEGMENTS_AT]
+        found = keys.get(names)
         if found is None:
-            found = self._parts[key] = json.dumps(value)
-        self._shared[id(value)] = (value, found)
-        return found
-
-    def names(self, value: list[str]) -> str:
-        """A list of names as JSON, once per distinct list (segments repeat a lot)."""
-        if not value:
-            return "[]"
-        known = self._shared.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
-        key = tuple(value)
-        found = self._lists.get(key)
-        if found is None:
-            found = self._lists[key] = json.dumps(value)
-        self._shared[id(value)] = (value, found)
-        return found
-
-
-_PLAIN = attrgetter("person_name", "email", "phone", "job_title", "company", "sector",
-                    "country", "region", "postcode", "employees", "source", "campaign",
-                    "product_interest", "language")
-"""LEAD_COLUMNS from person_name to language: stored as they are."""
-
-
-def lead_row(lead: LeadData, now: Any, actor: str, v: Values) -> Row:
-    """One lead in LEAD_COLUMNS order, stamped as created at `now` (already as stored:
-    v.moment(datetime)) by `actor`."""
-    m = v.moment
-    received, contacted, due = lead.received_at, lead.first_contacted_at, lead.sla_due_at
-    return (lead.id, 1, *_PLAIN(lead), lead.status.value, lead.status_reason,
-            v.names(lead.segments), v.names(lead.manual_segments), lead.score,
-            v.parts(lead.score_parts), lead.owner_id, lead.territory_id,
-            now if received is None else m(received),
-            None if contacted is None else m(contacted), None if due is None else m(due),
-            lead.notes, person_key(lead.person_name), company_key(lead.company), now, now,
-            actor)
+            found = keys[names] = segment_keys(
+                json.loads(names) if isinstance(names, str) else names)
+        out += [(k, row[0]) for k in found]
+    out.sort()
+    return out
 
 
 # --- keeping the storage-only columns in step with ORM writes --------------------------
@@ -207,21 +147,27 @@ class LeadStore:
     def _conn(self) -> sa.Connection:
         return self.session.connection()
 
-    def add_many(self, leads: Sequence[LeadData], source: str = "") -> None:
-        """Insert new leads in bulk (stamped now, by the unit of work's actor)."""
-        if not leads:
+    def row_maker(self) -> LeadRows:
+        return LeadRows(self._conn().dialect.name, self.actor)
+
+    def add_many(self, leads: Sequence[LeadData], source: str = "",
+                 prepared: Sequence[Row] = (), maker: LeadRows | None = None) -> None:
+        """Insert new leads in bulk, with `prepared` rows (made by `maker`, a row_maker of
+        this unit of work, as were those), stamped as created when the maker was made
+        (now, without one) by the unit of work's actor."""
+        if not leads and not prepared:
             return
-        conn, now = self._conn(), datetime.now(UTC)
-        v = Values(conn.dialect.name)
-        stamp = v.moment(now)
-        rows = sorted(lead_row(x, stamp, self.actor, v) for x in leads)  # by id: bulk_load
+        conn = self._conn()
+        make = maker or self.row_maker()
+        now = make.now
+        rows = [*prepared, *make(leads)]
+        rows.sort()  # by id: bulk_load
         if conn.dialect.name == "sqlite":
             _open_transaction(conn)
         with SqliteLeadBulk(conn.exec_driver_sql, conn.dialect.name, len(rows)) as bulk:
             insert_many(conn, "leads", LEAD_COLUMNS, rows)
         if not bulk.active:
-            insert_many(conn, "lead_segment_links", LINK_COLUMNS, sorted(
-                (k, x.id) for x in leads for k in segment_keys(x.segments)))
+            insert_many(conn, "lead_segment_links", LINK_COLUMNS, _link_rows(rows))
         for lead in leads:
             lead.created_at = lead.updated_at = now
             lead.updated_by = self.actor
@@ -230,8 +176,8 @@ class LeadStore:
             {"id": new_id(), "at": now, "actor": self.actor, "entity": "leads",
              "entity_id": new_id(), "op": "bulk",
              "changes": {"rows": [None, len(chunk)], "source": [None, source],
-                         "ids": [None, [x.id for x in chunk]]}}
-            for chunk in (leads[i:i + LOG_CHUNK] for i in range(0, len(leads), LOG_CHUNK))])
+                         "ids": [None, [r[0] for r in chunk]]}}
+            for chunk in (rows[i:i + LOG_CHUNK] for i in range(0, len(rows), LOG_CHUNK))])
 
     def key_matches(self, email_keys: Iterable[str], person_keys: Iterable[str],
                     company_keys: Iterable[str]) -> builtins.list[tuple[str, str | None, str, str]]:

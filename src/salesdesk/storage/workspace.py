@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from salesdesk.storage import checkpoints
 from salesdesk.storage import tables as t
 from salesdesk.storage.engine import (
     WorkspaceLocationError,
@@ -78,6 +79,8 @@ class Workspace:
         return SqlUnitOfWork(self.session_factory, actor)
 
     def close(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            checkpoints.wait(self.engine.url.database or "")
         self.engine.dispose()
 
 
