@@ -6,6 +6,8 @@ refused file leaves every table exactly as it was."""
 from __future__ import annotations
 
 import csv
+import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -184,3 +186,40 @@ def test_imported_formulas_stay_text_and_every_export_neutralises_them(
     cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
     assert all(c.data_type != "f" for c in cells)
     assert {c.value for c in cells if c.quotePrefix} >= set(nasty)
+
+
+def stored_rows(ws: Workspace) -> list[tuple[object, ...]]:
+    """Every lead as stored, but its id and stamps, sorted; and its segment links."""
+    skip = {"id", "created_at", "updated_at", "received_at", "sla_due_at"}
+    columns = [c for c in tables.leads.c if c.name not in skip]
+    with ws.engine.connect() as conn:
+        rows = conn.execute(sa.select(*columns)).tuples().all()
+        links = conn.execute(sa.select(tables.lead_segment_links.c.segment,
+                                       tables.leads.c.email)
+                             .join(tables.leads)).tuples().all()
+    return sorted(map(repr, rows)) + sorted(map(repr, links))  # type: ignore[arg-type]
+
+
+def test_a_helper_process_stores_what_one_process_stores(
+        workspace: Workspace, open_ws: Callable[..., Workspace], backend: str,
+        request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    if backend == "sqlite":
+        other = open_ws(tmp_path / "one-process.sqlite")
+    else:
+        server = request.getfixturevalue("postgres_server")
+        name = f"ws_{uuid.uuid4().hex[:16]}"
+        server.admin(f'CREATE DATABASE "{name}"')
+        request.addfinalizer(lambda: server.admin(f'DROP DATABASE IF EXISTS "{name}" '
+                                                  "WITH (FORCE)"))
+        other = open_ws(server.url_for(name))
+    rows = book(N)
+    rows[N - 1][2] = rows[3][2].upper()  # the helper's last row repeats the first part's
+    rows[5][2] = rows[N - 5][2]  # and the other way round
+    table = read_table(write_csv(tmp_path / "leads.csv", rows))
+    one = import_leads(other.uow, table, on_duplicate="merge", now=NOW, helper=False)
+    two = import_leads(workspace.uow, table, on_duplicate="merge", now=NOW, helper=True)
+    assert one.lines() == two.lines()
+    assert len(two.created) == N - 2
+    assert stored_rows(workspace) == stored_rows(other)
+    assert counts(workspace)["leads"] == N - 2
+    assert search(workspace, f"per{N - 3}") == {f"Per{N - 3} Son{N - 3}"}
