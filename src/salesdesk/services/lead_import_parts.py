@@ -50,7 +50,9 @@ HELPER_MIN = 20_000
 """Rows from which a helper process takes half the file (below, starting it costs more
 than it saves)."""
 _WHO = attrgetter("email", "person_name", "company")
-HERE_SHARE = 0.42
+PREPARED = 2_000
+"""Rows worked out ahead at a time (prepare), between looks at whether to stop."""
+HERE_SHARE = 0.52
 """Rows this process reads and works out when a helper takes the rest."""
 Tick = Callable[[int], None]
 """tick(rows read so far in this process's part): progress, and where a cancel is heard."""
@@ -98,7 +100,10 @@ class Part:
     def __init__(self, setup: Setup, numbers: Sequence[int], cells: Sequence[list[str]]):
         self.setup, self.numbers, self.cells = setup, numbers, cells
         self._rows: list[ReadRow] = []
-        self._ready: tuple[list[LeadData], list[Any]] | None = None
+        self._ready: tuple[list[LeadData], list[Any]] = ([], [])
+        """Rows worked out ahead (prepare): the leads and their stored rows, of the first
+        rows of the part."""
+        self._enrich: LeadEnricher | None = None
 
     def read(self, tick: Tick | None = None) -> Read:
         s = self.setup
@@ -114,31 +119,42 @@ class Part:
                 tick(min(end, len(self.numbers)))
         return Read(_keys(self._rows), refusals, reader.formulas)
 
-    def prepare(self) -> None:
-        """Work out every row before knowing which are in duplicate groups (the helper,
-        while the import groups them): on copies, so that the rows in groups stay as
-        read. finish() then only picks."""
-        self._ready = self._worked_out([_copy(r.lead) for r in self._rows])
+    def prepare(self, stop: Callable[[], bool] | None = None) -> None:
+        """Work rows out before knowing which are in duplicate groups, on copies (the
+        rows in groups stay as read), PREPARED at a time until `stop()` says so: the
+        helper all of its rows while the import groups them, the import as many of its
+        own as it can while it waits for the helper's. finish() picks from them."""
+        leads, rows = self._ready
+        for start in range(len(leads), len(self._rows), PREPARED):
+            if stop is not None and stop():
+                return
+            more, made = self._worked_out([_copy(r.lead) for r in
+                                           self._rows[start:start + PREPARED]])
+            leads += more
+            rows += made
 
     def finish(self, grouped: set[int]) -> Done:
         """Rows in no group worked out and made ready to store; the others as read."""
         keep = [r.number not in grouped for r in self._rows]
         alone = list(compress(self._rows, keep))
         done = Done(grouped=[r for r in self._rows if r.number in grouped])
-        if self._ready is None:
-            leads, done.rows = self._worked_out([r.lead for r in alone])
-        else:
-            leads = list(compress(self._ready[0], keep))
-            done.rows = list(compress(self._ready[1], keep))
+        ready, made = self._ready
+        n = len(ready)
+        rest, rest_made = self._worked_out([r.lead for r in compress(self._rows[n:],
+                                                                     keep[n:])])
+        leads = [*compress(ready, keep), *rest]
+        done.rows = [*compress(made, keep), *rest_made]
         done.ids = [x.id for x in leads]
         done.created = [(r.number, label(r.lead)) for r in alone]
         return done
 
     def _worked_out(self, leads: list[LeadData]) -> tuple[list[LeadData], list[Any]]:
         s = self.setup
+        if self._enrich is None:
+            self._enrich = LeadEnricher(s.rules, s.now)
         for lead in leads:  # arrived now: the SLA clock and the board agree on it
             lead.received_at = lead.received_at or s.now
-        LeadEnricher(s.rules, s.now).all(leads, arriving=True)
+        self._enrich.all(leads, arriving=True)
         return leads, s.rows(leads)
 
 
@@ -295,6 +311,10 @@ class Helper:
             raise HelperFailed(f"the helper process failed:\n{value}")
         return value
 
+    def has_news(self) -> bool:
+        """Whether the helper has sent something (or ended) since the last receive."""
+        return not self.active or bool(self._conn.poll())
+
     @property
     def active(self) -> bool:
         return self._conn is not None
@@ -376,7 +396,7 @@ class Parts:
             if self.helper is None:
                 return mine
             if ahead and not mine.refusals:
-                self.here.prepare()
+                self.here.prepare(stop=self.helper.has_news)
             theirs = self.helper.read()
         except BaseException:
             self.close()

@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -161,7 +162,7 @@ class LeadStore:
         make = maker or self.row_maker()
         now = make.now
         rows = [*prepared, *make(leads)]
-        rows.sort()  # by id: bulk_load
+        rows.sort(key=itemgetter(0))  # by id (unique: the key is enough): bulk_load
         if conn.dialect.name == "sqlite":
             _open_transaction(conn)
         with SqliteLeadBulk(conn.exec_driver_sql, conn.dialect.name, len(rows)) as bulk:
