@@ -38,7 +38,7 @@ from salesdesk.services.lead_dedupe import Group, Keys, find_groups
 from salesdesk.services.lead_enrichment import EnrichmentRules, LeadEnricher
 from salesdesk.services.lead_import_parts import Helper, Parts, Setup, Tick, label, wanted
 from salesdesk.services.lead_merge import combine
-from salesdesk.services.lead_rows import Owner, RowReader
+from salesdesk.services.lead_rows import Owner
 from salesdesk.services.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 SHOWN_GROUPS = 200
@@ -147,7 +147,7 @@ def _read(uow: UnitOfWork, table: TableLike, fields: Mapping[str, str] | None,
     setup = Setup(dict(mapping.fields), [Owner.of(m) for m in uow.members.list()],
                   zone or UTC, now, EnrichmentRules.read(uow), uow.leads.row_maker())
     rows = table.rows
-    cells = RowReader(mapping.fields, [], UTC, now).cells(rows)
+    cells = table.columns(tuple(mapping.fields.values()))
     parts = Parts(setup, [r.number for r in rows], cells, helper)
     read = parts.read(_ticks(progress, len(parts.here.numbers), len(rows)), ahead)
     if read.refusals:

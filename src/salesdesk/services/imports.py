@@ -41,6 +41,10 @@ class TableLike(Protocol):
     @property
     def rows(self) -> Sequence[RowLike]: ...
 
+    def columns(self, headers: Sequence[str]) -> list[list[str]]:
+        """The rows' cells under each of `headers`, column by column ("" where none)."""
+        ...
+
 
 @dataclass
 class ImportReport:

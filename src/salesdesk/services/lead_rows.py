@@ -172,12 +172,8 @@ class RowReader:
     def read(self, rows: Sequence[RowLike]) -> tuple[list[ReadRow], list[Refusal]]:
         """The rows' leads, and a refusal (row number, error naming the column) for each
         row that cannot be read."""
-        return self.read_columns([r.number for r in rows], self.cells(rows))
-
-    def cells(self, rows: Sequence[RowLike]) -> list[list[str]]:
-        """The rows' cells of each mapped column, column by column (what read_columns
-        reads: the way rows travel to a helper process)."""
-        return _columns(rows, tuple(self.fields.values()))
+        return self.read_columns([r.number for r in rows],
+                                 _columns(rows, tuple(self.fields.values())))
 
     def read_columns(self, numbers: Sequence[int], cells: Sequence[list[str]]
                      ) -> tuple[list[ReadRow], list[Refusal]]:

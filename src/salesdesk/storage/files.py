@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,14 +33,55 @@ class Row:
     floats: frozenset[str] = frozenset()
 
 
+class CellRow:
+    """A row as read_table reads it: its cells under the table's headers, the `values`
+    dict made when first asked (the lead import reads a file column by column and never
+    asks: 100,000 dicts less). Compares equal to a Row with the same values."""
+
+    __slots__ = ("number", "cells", "headers", "floats", "_values")
+
+    def __init__(self, number: int, cells: list[str], headers: tuple[str, ...],
+                 floats: frozenset[str] = frozenset()):
+        self.number, self.cells, self.headers, self.floats = number, cells, headers, floats
+        self._values: dict[str, str] | None = None
+
+    @property
+    def values(self) -> dict[str, str]:
+        if self._values is None:  # cells under an empty header are left out
+            self._values = {h: c for h, c in zip(self.headers, self.cells, strict=True) if h}
+        return self._values
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Row | CellRow):
+            return NotImplemented
+        return (self.number, self.values, self.floats) == \
+            (other.number, other.values, other.floats)
+
+    __hash__ = None  # type: ignore[assignment]  # as Row's: its values are a dict
+
+    def __repr__(self) -> str:
+        return f"CellRow({self.number}, {self.values!r})"
+
+
 @dataclass(frozen=True)
 class Table:
     source: str
     headers: tuple[str, ...]      # normalised: lower-case, spaces and dashes -> _
     original_headers: tuple[str, ...]
-    rows: tuple[Row, ...]
+    rows: tuple[Row | CellRow, ...]
     encoding: str = ""
     delimiter: str = ""
+
+    def columns(self, headers: Sequence[str]) -> list[list[str]]:
+        """The rows' cells under each of `headers`, column by column ("" where a row has
+        none)."""
+        rows = self.rows
+        if rows and all(type(r) is CellRow and r.headers is self.headers for r in rows):
+            at = {h: i for i, h in enumerate(self.headers) if h}
+            everything = list(zip(*(r.cells for r in rows), strict=True))  # type: ignore[union-attr]
+            blank = [""] * len(rows)
+            return [list(everything[at[h]]) if h in at else list(blank) for h in headers]
+        return [[r.values.get(h, "") for r in rows] for h in headers]
 
 
 def normalise_header(text: str) -> str:
@@ -187,18 +229,16 @@ def _table(path: Path, records: list[list[str]], encoding: str, delimiter: str,
         raise FileFormatError(f"{path.name}: the column '{_shown(seen[0])}' appears twice "
                               "in row 1")
     rows = []
-    width, named, none = len(headers), all(headers), frozenset[str]()
+    width, none = len(headers), frozenset[str]()
     for number, record in enumerate(records[1:], start=2 + skipped):
         cells = list(map(str.strip, record))
         if not any(cells):
             continue
         if len(cells) < width:
             cells += [""] * (width - len(cells))
-        values = dict(zip(headers, cells, strict=False))  # stops at the last header
-        if not named:
-            values.pop("", None)  # cells under an empty header are left out
+        elif len(cells) > width:
+            del cells[width:]  # cells past the last header are left out
         floats = fractions[number - 1] if fractions else None
-        rows.append(Row(number, values, frozenset(headers[i] for i in floats
-                                                  if i < width and headers[i])
-                        if floats else none))
+        rows.append(CellRow(number, cells, headers, frozenset(
+            headers[i] for i in floats if i < width and headers[i]) if floats else none))
     return Table(path.name, headers, original, tuple(rows), encoding, delimiter)
