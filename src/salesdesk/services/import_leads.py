@@ -35,7 +35,7 @@ from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import ImportCancelled, ImportReport, Progress, TableLike
 from salesdesk.services.lead_columns import LeadMapping, given_mapping, guess_mapping
 from salesdesk.services.lead_dedupe import Group, Keys, find_groups
-from salesdesk.services.lead_enrichment import EnrichmentRules, LeadEnricher
+from salesdesk.services.lead_enrichment import EnrichmentRules
 from salesdesk.services.lead_import_parts import Helper, Parts, Setup, Tick, label, wanted
 from salesdesk.services.lead_merge import combine
 from salesdesk.services.lead_rows import Owner
@@ -251,7 +251,7 @@ def _apply(uow: UnitOfWork, plan: _Plan, default: Choice, picked: Mapping[str, C
                     into=f"row {first.number}")
     for lead in creates:  # arrived now: the SLA clock and the board agree on it
         lead.received_at = lead.received_at or now
-    enrich = LeadEnricher(plan.setup.rules, now)
+    enrich = plan.parts.here.enricher()
     enrich.all(creates, arriving=True)
     enrich.all(changed)
     uow.leads.add_many(creates, report.source, done.rows, plan.setup.rows)

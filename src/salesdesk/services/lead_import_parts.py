@@ -148,13 +148,17 @@ class Part:
         done.created = [(r.number, label(r.lead)) for r in alone]
         return done
 
+    def enricher(self) -> LeadEnricher:
+        """The part's enricher (its caches warm from the rows it worked out)."""
+        if self._enrich is None:
+            self._enrich = LeadEnricher(self.setup.rules, self.setup.now)
+        return self._enrich
+
     def _worked_out(self, leads: list[LeadData]) -> tuple[list[LeadData], list[Any]]:
         s = self.setup
-        if self._enrich is None:
-            self._enrich = LeadEnricher(s.rules, s.now)
         for lead in leads:  # arrived now: the SLA clock and the board agree on it
             lead.received_at = lead.received_at or s.now
-        self._enrich.all(leads, arriving=True)
+        self.enricher().all(leads, arriving=True)
         return leads, s.rows(leads)
 
 

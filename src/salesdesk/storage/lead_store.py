@@ -187,16 +187,14 @@ class LeadStore:
         ld = t.leads
         found: dict[str, tuple[str, str | None, str, str]] = {}
         columns = (ld.c.email, ld.c.person_key, ld.c.company_key)
-        keyed = [sorted({k for k in keys if k}) for keys in (email_keys, person_keys,
-                                                             company_keys)]
-        total = sum(len(k) for k in keyed)
+        sets = [{k for k in keys if k} for keys in (email_keys, person_keys, company_keys)]
+        total = sum(len(k) for k in sets)
         live = sa.select(ld.c.id, *columns).where(ld.c.deleted_at.is_(None))
         few = self.session.execute(live.limit(total + 1)).tuples().all()
         if len(few) <= total:  # fewer leads than keys: read them all, match them here
-            sets = [set(k) for k in keyed]
             return [tuple(r) for r in few
                     if any(v in s for v, s in zip(r[1:], sets, strict=True))]
-        for column, wanted in zip(columns, keyed, strict=True):
+        for column, wanted in zip(columns, map(sorted, sets), strict=True):
             for i in range(0, len(wanted), KEY_CHUNK):
                 stmt = (sa.select(ld.c.id, ld.c.email, ld.c.person_key, ld.c.company_key)
                         .where(column.in_(wanted[i:i + KEY_CHUNK]), ld.c.deleted_at.is_(None)))
