@@ -52,7 +52,7 @@ than it saves)."""
 _WHO = attrgetter("email", "person_name", "company")
 PREPARED = 2_000
 """Rows worked out ahead at a time (prepare), between looks at whether to stop."""
-HERE_SHARE = 0.52
+HERE_SHARE = 0.5
 """Rows this process reads and works out when a helper takes the rest."""
 Tick = Callable[[int], None]
 """tick(rows read so far in this process's part): progress, and where a cancel is heard."""
