@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -276,6 +277,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A packaged (frozen) app starts its helper processes (services/lead_import_parts)
+    # through its own executable: this makes such a start run the helper, not the app.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from salesdesk.domain.leads import LeadData, company_key, person_key
 from salesdesk.services.import_leads import LeadImportRefused, import_leads
-from salesdesk.storage import lead_bulk, lead_queries, tables
+from salesdesk.storage import checkpoints, lead_bulk, lead_queries, tables
 from salesdesk.storage.files import read_table
 from salesdesk.storage.workspace import Workspace
 
@@ -223,3 +223,27 @@ def test_a_helper_process_stores_what_one_process_stores(
     assert stored_rows(workspace) == stored_rows(other)
     assert counts(workspace)["leads"] == N - 2
     assert search(workspace, f"per{N - 3}") == {f"Per{N - 3} Son{N - 3}"}
+
+
+def test_a_big_import_checkpoints_after_its_commit_not_in_it(
+        workspace: Workspace, backend: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    if backend != "sqlite":
+        pytest.skip("write-ahead log checkpoints are SQLite's")
+    path = workspace.engine.url.database or ""
+    sizes: list[int] = []
+    real = checkpoints._checkpoint
+
+    def checkpoint(at: str) -> None:
+        sizes.append(Path(at).stat().st_size)
+        real(at)
+        sizes.append(Path(at).stat().st_size)
+    monkeypatch.setattr(checkpoints, "_checkpoint", checkpoint)
+    before = Path(path).stat().st_size
+    import_leads(workspace.uow, read_table(write_csv(tmp_path / "a.csv", book(N))), now=NOW)
+    checkpoints.wait(path)  # the background checkpoint the import started
+    assert sizes[0] == before < sizes[1]  # the commit left the pages in the log; then in
+    with workspace.engine.connect() as conn:  # the import's connection, back in the pool
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one() == \
+            checkpoints.AUTOCHECKPOINT_PAGES
+    assert counts(workspace)["leads"] == N

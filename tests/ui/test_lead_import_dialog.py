@@ -4,6 +4,7 @@ refusals that write nothing."""
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QDialog
 
 from salesdesk.services import import_leads as import_leads_module
-from salesdesk.services import team
+from salesdesk.services import lead_import_parts, team
 from salesdesk.services.common import OpChanges
 from salesdesk.services.imports import ImportCancelled
 from salesdesk.ui.dialogs.lead_import_dialog import LeadImportDialog, lead_words
@@ -91,6 +92,36 @@ def combo_at(view: Any, row: int, column: int) -> QComboBox:
 
 
 # --- the whole dialog through ask() ------------------------------------------------------
+def test_a_big_file_imports_with_a_helper_process_from_the_app(
+        qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview and the import run off the UI thread; a file big enough for a helper
+    process (made small here) gets one from there, and none is left running."""
+    monkeypatch.setattr(lead_import_parts, "HELPER_MIN", 2)
+    started: list[lead_import_parts.Helper] = []
+    start = lead_import_parts.Helper.__init__
+
+    def record(self: lead_import_parts.Helper) -> None:
+        start(self)
+        started.append(self)
+    monkeypatch.setattr(lead_import_parts.Helper, "__init__", record)
+    path = write(tmp_path, "fair.csv", LEADS)
+
+    def act(dialog: LeadImportDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.stage == "mapping", timeout=TIMEOUT)
+        preview(qtbot, dialog)
+        with qtbot.waitSignal(ctx.ops.changes_did_happen, timeout=TIMEOUT):
+            dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.stage == "report", timeout=TIMEOUT)
+        dialog.close_button.click()
+
+    drive(monkeypatch, act)
+    report = LeadImportDialog.ask(None, ctx, path)
+    assert report is not None and len(report.created) == 3 and len(report.skipped) == 1
+    assert len(started) == 2 and [h.problem for h in started] == ["", ""]  # preview, import
+    assert multiprocessing.active_children() == []
+    assert lead_named(ctx, "Kenji Sato")["country"] == "Japan"
+
+
 def test_a_duplicate_merged_by_choice_and_the_report(qtbot: Any, ctx: Any, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "fair.csv", LEADS)
