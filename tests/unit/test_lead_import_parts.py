@@ -143,11 +143,21 @@ def test_a_refusal_in_the_helpers_rows_names_its_row(helpers: list[parts.Helper]
 
 
 class FailingRows(FakeRows):
-    """Rows that cannot be made in any process but the one that made the maker."""
+    """A row maker that works only in the process that made it: elsewhere it raises
+    ("fails") or ends the process ("dies") when asked for rows, cannot be unpickled
+    ("unreadable": the helper fails before it reads a row), or does not pickle at all
+    ("unpicklable": the helper never gets its part)."""
 
     def __init__(self, how: str) -> None:
         super().__init__()
         self.how, self.home = how, os.getpid()
+        if how == "unpicklable":
+            self.hook = lambda: None
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if state["how"] == "unreadable" and os.getpid() != state["home"]:
+            raise RuntimeError("cannot be read here")
+        self.__dict__.update(state)
 
     def __call__(self, leads: Any) -> list[LeadData]:
         if os.getpid() != self.home:
@@ -157,7 +167,11 @@ class FailingRows(FakeRows):
         return super().__call__(leads)
 
 
-@pytest.mark.parametrize("how", ["fails", "dies"])
+WHY = {"fails": "no rows here", "dies": "ended", "unreadable": "cannot be read here",
+       "unpicklable": "could not be given its rows"}
+
+
+@pytest.mark.parametrize("how", list(WHY))
 def test_a_helper_that_fails_leaves_its_part_to_the_import(
         helpers: list[parts.Helper], monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     alone = workspace()
@@ -170,7 +184,7 @@ def test_a_helper_that_fails_leaves_its_part_to_the_import(
     assert labels(two) == labels(one)
     assert stored(shared) == stored(alone)
     problem = helpers[0].problem
-    assert ("no rows here" in problem) if how == "fails" else ("ended" in problem), problem
+    assert WHY[how] in problem, problem
     assert multiprocessing.active_children() == []
 
 

@@ -148,8 +148,8 @@ def _read(uow: UnitOfWork, table: TableLike, fields: Mapping[str, str] | None,
                   zone or UTC, now, EnrichmentRules.read(uow), uow.leads.row_maker())
     rows = table.rows
     cells = table.columns(tuple(mapping.fields.values()))
-    parts = Parts(setup, [r.number for r in rows], cells, helper)
-    read = parts.read(_ticks(progress, len(parts.here.numbers), len(rows)), ahead)
+    parts = Parts(setup, [r.number for r in rows], cells, helper, ahead)
+    read = parts.read(_ticks(progress, len(rows)))
     if read.refusals:
         parts.close()
         return _Plan(mapping, setup, None, [], read.refusals)
@@ -157,17 +157,15 @@ def _read(uow: UnitOfWork, table: TableLike, fields: Mapping[str, str] | None,
     return _Plan(mapping, setup, parts, groups, [], read.formulas)
 
 
-def _ticks(progress: Progress | None, here: int, total: int) -> Tick | None:
-    """Progress of the whole file from this process's part (both parts go as fast), and
-    where a cancel is heard."""
+def _ticks(progress: Progress | None, total: int) -> Tick | None:
+    """Progress (rows of the file read), and where a cancel is heard."""
     if progress is None:
         return None
 
     def tick(done: int) -> None:
-        if progress(done * total // max(here, 1), total) is False:
+        if progress(done, total) is False:
             raise ImportCancelled("Import cancelled: nothing was imported.")
-    if progress(0, total) is False:
-        raise ImportCancelled("Import cancelled: nothing was imported.")
+    tick(0)
     return tick
 
 

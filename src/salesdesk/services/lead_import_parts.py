@@ -55,7 +55,7 @@ PREPARED = 2_000
 HERE_SHARE = 0.5
 """Rows this process reads and works out when a helper takes the rest."""
 Tick = Callable[[int], None]
-"""tick(rows read so far in this process's part): progress, and where a cancel is heard."""
+"""tick(rows of the file read so far): progress, and where a cancel is heard."""
 
 
 @dataclass(frozen=True)
@@ -218,15 +218,17 @@ def _receive(conn: Any) -> tuple[bytes, Any]:
 def serve(conn: Any) -> None:
     """The helper's whole life: one Job, its Read, the grouped rows, its Done. Anything
     that goes wrong is sent back as a failure (with the traceback) instead."""
+    sending: threading.Thread | None = None
     try:
         with paused_gc():  # as in the import itself (salesdesk/gc_pause.py)
-            setup, numbers, packed = conn.recv()
+            setup, numbers, packed, ahead = pickle.loads(conn.recv_bytes())
             part = Part(setup, numbers, [_unpacked(c, len(numbers)) for c in packed])
             read = part.read()
             sending = threading.Thread(target=_send, args=(conn, b"r", (
                 [tuple(k) for k in read.keys], read.refusals, read.formulas)), daemon=True)
             sending.start()  # the import may be busy: do not wait for it to read
-            part.prepare()  # while the import groups the rows
+            if ahead:
+                part.prepare()  # while the import groups the rows
             sending.join()
             grouped = conn.recv()
             if grouped is not None:
@@ -236,14 +238,18 @@ def serve(conn: Any) -> None:
     except (EOFError, KeyboardInterrupt):
         pass  # the import went away (finished, cancelled, or its process died)
     except BaseException:  # noqa: BLE001 - reported to the import, which does the part itself
-        with contextlib.suppress(OSError, EOFError):
+        with contextlib.suppress(Exception):
+            if sending is not None:
+                sending.join()  # one message at a time on the pipe
             _send(conn, b"f", traceback.format_exc())
     finally:
         conn.close()
     # Leave without tearing down a hundred thousand objects one by one (a fifth of a
     # second the import would wait for): nothing here is left to save or flush.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None in a windowed app
+            with contextlib.suppress(Exception):
+                stream.flush()
     os._exit(0)
 
 
@@ -264,12 +270,15 @@ class Helper:
         self._process: Any = None
         self._sending: threading.Thread | None = None
         self._done = False
+        child = None
         try:
             context = multiprocessing.get_context("spawn")
             self._conn, child = context.Pipe()
             self._process = context.Process(target=serve, args=(child,), daemon=True,
                                             name="salesdesk-import-helper")
         except Exception as exc:  # noqa: BLE001 - no helper: the part is done here
+            if child is not None:
+                child.close()
             self._give_up(f"could not start: {exc}")
             return
 
@@ -278,25 +287,44 @@ class Helper:
             try:
                 self._process.start()
             finally:
-                child.close()
+                child.close()  # the helper's end, here: its ending is then seen as EOF
         self._send(None, before=start)
 
-    def give(self, setup: Setup, numbers: Sequence[int], cells: Sequence[list[str]]) -> None:
+    def give(self, setup: Setup, numbers: Sequence[int], cells: Sequence[list[str]],
+             ahead: bool) -> None:
+        """The helper's part; `ahead`: the rows will be stored (see Part.prepare)."""
         self.local = Part(setup, numbers, cells)
-        self._send((setup, numbers, [_packed(c) for c in cells]))
+        if not self.active:
+            return
+        try:
+            job = pickle.dumps((setup, numbers, [_packed(c) for c in cells], ahead),
+                               pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - e.g. a row maker that does not pickle
+            self._give_up(f"could not be given its rows: {exc}")
+            return
+        self._send(job)
 
-    def _send(self, message: Any, before: Callable[[], None] | None = None) -> None:
-        """Send without waiting for the helper to read (it may still be starting)."""
+    def _send(self, data: bytes | Any, before: Callable[[], None] | None = None) -> None:
+        """Send (`data`: pickled bytes, or an object small enough to pickle there) without
+        waiting for the helper to read: it may still be starting, or busy. If sending
+        fails, the helper is stopped, so that the next receive hears it ended."""
         previous = self._sending
+        conn, process = self._conn, self._process
 
         def send() -> None:
             if previous is not None:  # in order, and never before the helper started
                 previous.join()
-            with contextlib.suppress(Exception):  # no helper: the next receive says so
+            try:
                 if before is not None:
                     before()
-                if message is not None:
-                    self._conn.send(message)
+                if isinstance(data, bytes):
+                    conn.send_bytes(data)
+                elif data is not None:
+                    conn.send(data)
+            except Exception:  # noqa: BLE001 - no helper: the receive says so
+                if process.pid is not None:
+                    with contextlib.suppress(Exception):
+                        process.kill()
         self._sending = threading.Thread(target=send, name="salesdesk-import-send",
                                          daemon=True)
         self._sending.start()
@@ -311,6 +339,9 @@ class Helper:
             got, value = _receive(self._conn)
         except (OSError, EOFError) as exc:
             raise HelperFailed(f"the helper process ended ({exc or 'no answer'})") from None
+        except Exception as exc:  # noqa: BLE001 - a message that does not decode
+            raise HelperFailed(f"the helper process sent what cannot be read ({exc})") \
+                from None
         if got != kind:
             raise HelperFailed(f"the helper process failed:\n{value}")
         return value
@@ -323,7 +354,8 @@ class Helper:
     def active(self) -> bool:
         return self._conn is not None
 
-    def read(self) -> Read:
+    def read(self, tick: Tick | None = None) -> Read:
+        """The helper's Read, or the part read here (`tick`: as for Part.read)."""
         assert self.local is not None, "give() first"
         if self.active:
             try:
@@ -331,7 +363,7 @@ class Helper:
                 return Read([Keys._make(k) for k in keys], refusals, formulas)
             except HelperFailed as exc:
                 self._give_up(str(exc))
-        return self.local.read()
+        return self.local.read(tick)
 
     def start_finish(self, grouped: set[int]) -> None:
         """Let the helper work its rows out while this process works on its own."""
@@ -344,11 +376,14 @@ class Helper:
         if self.active:
             try:
                 rows, ids, created, as_read = self._receive(b"d")
+                grouped_rows = pickle.loads(as_read)
                 self._done = True
-                return Done(rows, ids, [tuple(c) for c in created], pickle.loads(as_read))
+                return Done(rows, ids, [tuple(c) for c in created], grouped_rows)
             except HelperFailed as exc:
                 self._give_up(str(exc))
-                self.local.read()  # what the helper had read went with it
+            except Exception as exc:  # noqa: BLE001 - rows as read that do not decode
+                self._give_up(f"the helper process sent what cannot be read ({exc})")
+            self.local.read()  # what the helper had read went with it
         return self.local.finish(grouped)
 
     def _give_up(self, why: str) -> None:
@@ -357,15 +392,17 @@ class Helper:
 
     def close(self) -> None:
         """Stop the helper (it has nothing to save: what it has not sent is not needed)
-        and wait for it to end."""
+        and wait for it to end: stopped first, so that nothing waits on it."""
         if self._conn is None:
             return
         conn, process, self._conn = self._conn, self._process, None
-        self._join_sending()
+        if not self._done and process is not None and process.pid is not None:
+            process.terminate()
+        self._join_sending()  # a send to a stopped helper fails at once
+        if not self._done and process is not None and process.pid is not None:
+            process.terminate()  # started while the sends were being joined
         conn.close()
         if process is not None and process.pid is not None:
-            if not self._done:
-                process.terminate()
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
@@ -383,25 +420,30 @@ class Parts:
     its rows ahead)."""
 
     def __init__(self, setup: Setup, numbers: Sequence[int], cells: Sequence[list[str]],
-                 helper: Helper | None = None):
+                 helper: Helper | None = None, ahead: bool = False):
+        """`ahead`: the rows are going to be stored (an import, not a preview): with a
+        helper, both processes work their rows out ahead (Part.prepare)."""
         cut = round(len(numbers) * HERE_SHARE) if helper is not None else len(numbers)
         self.here = Part(setup, numbers[:cut], [c[:cut] for c in cells])
-        self.helper = helper
+        self.helper, self.ahead = helper, ahead
         if helper is not None:
-            helper.give(setup, numbers[cut:], [c[cut:] for c in cells])
+            helper.give(setup, numbers[cut:], [c[cut:] for c in cells], ahead)
 
-    def read(self, tick: Tick | None = None, ahead: bool = False) -> Read:
+    def read(self, tick: Tick | None = None) -> Read:
         """Both parts read (the helper's at the same time); keys and refusals in row order.
-        `ahead`: the rows will be stored (an import, not a preview): with a helper, this
-        process works its rows out while it waits for the helper's (which does the same
-        while this one groups them)."""
-        try:
-            mine = self.here.read(tick)
+        With a helper, this process works its rows out while it waits for the helper's
+        (which does the same while this one groups them)."""
+        here = len(self.here.numbers)
+        total = here + (len(self.helper.local.numbers) if self.helper is not None
+                        and self.helper.local is not None else 0)
+        try:  # both parts go about as fast: this one's progress stands for the file's
+            mine = self.here.read(None if tick is None else
+                                  lambda n: tick(n * total // max(here, 1)))
             if self.helper is None:
                 return mine
-            if ahead and not mine.refusals:
+            if self.ahead and not mine.refusals:
                 self.here.prepare(stop=self.helper.has_news)
-            theirs = self.helper.read()
+            theirs = self.helper.read(None if tick is None else lambda n: tick(here + n))
         except BaseException:
             self.close()
             raise
