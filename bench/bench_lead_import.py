@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import shutil
 import sqlite3
@@ -143,10 +144,15 @@ def base_workspace() -> Path:
 
 
 def fresh_copy(base: Path, name: str) -> Path:
+    """A copy of `base`, on a quiet disk: what the run before wrote (a few hundred MB for
+    a baseline) is flushed first, so that no measurement pays for the previous one's
+    write-back."""
     target = out_dir() / name
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(base, target)
+    if hasattr(os, "sync"):
+        os.sync()
     return target
 
 
