@@ -277,11 +277,11 @@ def phases(base: Path, csv_path: Path) -> dict[str, float]:
     targets = [(files, "read_table", "reading the file"),
                (il, "_mapping", "guessing the mapping"),
                (parts.Part, "read", "reading and checking this process's rows"),
-               (parts.Helper, "read", "then waiting for the helper's"),
+               (parts.Helper, "read", "then waiting for the helper's rows read"),
                (il, "_with_workspace", "duplicates: the workspace's leads"),
                (il, "find_groups", "duplicates: groups"),
                (parts.Part, "finish", "territory, score, segments, SLA, rows: here"),
-               (parts.Helper, "finish", "then waiting for the helper's"),
+               (parts.Helper, "finish", "then waiting for the helper's rows worked out"),
                (lead_store.LeadStore, "add_many", "storing"),
                (uow.SqlUnitOfWork, "commit", "commit")]
     saved = [(owner, name, getattr(owner, name)) for owner, name, _ in targets]
