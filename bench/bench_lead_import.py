@@ -179,7 +179,7 @@ def run_import(base: Path, csv_path: Path) -> tuple[float, object, Stored]:
     """The timed import on a fresh copy; then (untimed) the rows it wrote."""
     from salesdesk.services.import_leads import import_leads
     from salesdesk.storage.files import read_table
-    from salesdesk.storage.lead_store import LEAD_COLUMNS
+    from salesdesk.storage.lead_values import LEAD_COLUMNS
     from salesdesk.storage.workspace import open_workspace
 
     path = fresh_copy(base, "lead-import.sqlite")
@@ -209,7 +209,7 @@ def _raw(base: Path, name: str) -> sqlite3.Connection:
 
 
 def _insert(conn: sqlite3.Connection, stored: Stored) -> None:
-    from salesdesk.storage.lead_store import LEAD_COLUMNS
+    from salesdesk.storage.lead_values import LEAD_COLUMNS
 
     leads, links = stored
     conn.executemany(f"INSERT INTO leads ({', '.join(LEAD_COLUMNS)}) VALUES "

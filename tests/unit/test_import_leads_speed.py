@@ -113,8 +113,8 @@ def test_the_builder_makes_the_lead_lead_data_makes(rows: list[list[str]]) -> No
     table = make_table(HEADERS, *rows)
     fast, slow = _reader(), _reader()
     slow._build.lead = lambda values: None  # type: ignore[method-assign]
-    read, refused = fast.read(table.rows)
-    want, want_refused = slow.read(table.rows)
+    read, refused = fast.read(table)
+    want, want_refused = slow.read(table)
     assert [(r.number, _fields(r.lead), r.given) for r in read] == \
         [(r.number, _fields(r.lead), r.given) for r in want]
     assert [(n, e.field, e.message) for n, e in refused] == \
@@ -133,7 +133,7 @@ def test_rows_that_read_cleanly_are_built_without_lead_data(
     table = make_table(["Name", "Email", "Company", "Source"],
                        ["Ann  Lee", "ANN@acme.example", "Acme", "Web"],
                        ["Bo Ek", "", "=Globex", "referral"])
-    read, refused = reader.read(table.rows)
+    read, refused = reader.read(table)
     monkeypatch.undo()
     assert checked == [] and refused == []
     assert [(x.lead.person_name, x.lead.email, x.lead.source) for x in read] == [
@@ -326,5 +326,5 @@ def test_segments_the_builder_leaves_to_the_domain_are_cleaned_by_it() -> None:
     table = make_table(["Name", "Tags"], ["Ann", "VIP; vip ;  Fair"])
     [row], refused = lead_rows.RowReader({"person_name": "name",
                                           "manual_segments": "tags"}, [], UTC, NOW
-                                         ).read(table.rows)
+                                         ).read(table)
     assert refused == [] and row.lead.manual_segments == clean_segment_names(["VIP", "Fair"])

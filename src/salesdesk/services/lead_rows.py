@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, time, timedelta, tzinfo
 from functools import partial
-from operator import itemgetter, methodcaller
+from operator import methodcaller
 from typing import Any, NamedTuple
 
 from salesdesk.domain.errors import DomainError, ValidationError
@@ -41,7 +41,7 @@ from salesdesk.domain.leads import (
     tidy_text,
 )
 from salesdesk.domain.validation import clean_email, clean_int, name_key
-from salesdesk.services.imports import RowLike, parse_date
+from salesdesk.services.imports import TableLike, parse_date
 from salesdesk.services.normalize import suggest
 
 MESSAGE_MAX = 160
@@ -117,18 +117,6 @@ def converted(memo: dict[Any, Any], cells: list[Any], convert: Callable[[Any], A
     return out
 
 
-def _columns(rows: Sequence[RowLike], headers: tuple[str, ...]) -> list[list[str]]:
-    """The rows' cells under each header ("" where a row has none), column by column."""
-    values = [r.values for r in rows]
-    try:
-        picked = list(map(itemgetter(*headers), values)) if headers and values else []
-    except KeyError:  # a row without some column: cell by cell
-        return [list(map(methodcaller("get", h, ""), values)) for h in headers]
-    if len(headers) == 1:
-        return [picked]
-    return [list(cells) for cells in zip(*picked, strict=True)] if picked else [[] for _ in headers]
-
-
 _BREAKS = re.compile(r"[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -169,11 +157,11 @@ class RowReader:
                             if f in self.fields) or field
         return self.fields.get(field, field)
 
-    def read(self, rows: Sequence[RowLike]) -> tuple[list[ReadRow], list[Refusal]]:
-        """The rows' leads, and a refusal (row number, error naming the column) for each
-        row that cannot be read."""
-        return self.read_columns([r.number for r in rows],
-                                 _columns(rows, tuple(self.fields.values())))
+    def read(self, table: TableLike) -> tuple[list[ReadRow], list[Refusal]]:
+        """The table's leads, and a refusal (row number, error naming the column) for
+        each row that cannot be read."""
+        return self.read_columns([r.number for r in table.rows],
+                                 table.columns(tuple(self.fields.values())))
 
     def read_columns(self, numbers: Sequence[int], cells: Sequence[list[str]]
                      ) -> tuple[list[ReadRow], list[Refusal]]:

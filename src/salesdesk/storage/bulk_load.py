@@ -125,7 +125,7 @@ def insert_many(conn: sa.Connection, table: str, columns: tuple[str, ...],
                 rows: list[Row]) -> None:
     """Insert rows inside the connection's current transaction (an import's unit of
     work): executemany on SQLite, COPY on PostgreSQL. Values must already be what the
-    driver stores (see storage.lead_store.Values): no SQLAlchemy type processing here,
+    driver stores (see storage.lead_values.Values): no SQLAlchemy type processing here,
     which is what makes it fast."""
     if not rows:
         return

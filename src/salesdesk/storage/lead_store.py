@@ -34,9 +34,7 @@ from salesdesk.domain.validation import name_key
 from salesdesk.storage import tables as t
 from salesdesk.storage.bulk_load import Row, insert_many
 from salesdesk.storage.lead_bulk import SqliteLeadBulk
-from salesdesk.storage.lead_values import LEAD_COLUMNS, LeadRows, Values, lead_row
-
-__all__ = ["LEAD_COLUMNS", "LeadRows", "Values", "lead_row"]  # their home: lead_values
+from salesdesk.storage.lead_values import LEAD_COLUMNS, LeadRows
 
 OPEN = tuple(s.value for s in OPEN_STATUSES)
 KEY_CHUNK = 500

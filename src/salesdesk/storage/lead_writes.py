@@ -25,13 +25,8 @@ from salesdesk.domain.leads import LeadData, company_key
 from salesdesk.domain.validation import name_key
 from salesdesk.storage import tables as t
 from salesdesk.storage.changelog import to_json
-from salesdesk.storage.lead_store import (
-    KEY_CHUNK,
-    LEAD_COLUMNS,
-    LOG_CHUNK,
-    OwnerChange,
-    segment_keys,
-)
+from salesdesk.storage.lead_store import KEY_CHUNK, LOG_CHUNK, OwnerChange, segment_keys
+from salesdesk.storage.lead_values import LEAD_COLUMNS
 
 NewActivity = tuple[str, LeadActivityKind, datetime, str, dict[str, Any]]
 """(lead id, kind, at, subject, detail), as services.unit_of_work names it."""

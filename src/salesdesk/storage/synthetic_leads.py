@@ -9,7 +9,7 @@ lead_segment_links rows, an SLA due time by temperature (hot 1 h, warm 1 day, co
 days after arrival, in wall-clock time with weekend deadlines moved to Monday: close to
 the shipped business-hours policy and far cheaper), the account's territory and the
 dedupe keys. The score is drawn, not computed, so it has no stored
-explanation. Per-chunk lists of tuples in lead_store.LEAD_COLUMNS order, cached per
+explanation. Per-chunk lists of tuples in lead_values.LEAD_COLUMNS order, cached per
 distinct value where they repeat.
 """
 
@@ -25,7 +25,8 @@ from salesdesk.domain.lead_segments import HOT_MIN, WARM_MIN
 from salesdesk.domain.leads import company_key, person_key
 from salesdesk.storage import tables as t
 from salesdesk.storage.bulk_load import Row, Tables
-from salesdesk.storage.lead_store import LEAD_COLUMNS, LINK_COLUMNS
+from salesdesk.storage.lead_store import LINK_COLUMNS
+from salesdesk.storage.lead_values import LEAD_COLUMNS
 from salesdesk.storage.synthetic_rows import DAY, Stamps, uuids, weighted
 
 SOURCES = (("web", 34), ("event", 14), ("referral", 12), ("partner", 10), ("cold call", 9),
